@@ -1,0 +1,87 @@
+package dev.ward.undertow;
+
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import java.util.Arrays;
+
+/**
+ * Reads the whole body on the I/O thread without blocking, into memory bounded by {@code limit}, before a worker
+ * is taken. A declared length over the limit is refused before reading; a chunked body is counted as it
+ * arrives and refused the moment it crosses the limit; a truncated or malformed body is a 400.
+ */
+final class BodyBufferHandler implements HttpHandler {
+    private static final byte[] EMPTY = new byte[0];
+    private static final int FIRST_CHUNKED_CAPACITY = 8 * 1024;
+
+    private final HttpHandler next;
+    private final int limit;
+
+    BodyBufferHandler(HttpHandler next, int limit) {
+        this.next = next;
+        this.limit = limit;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) throws Exception {
+        RouteExchange route = exchange.getAttachment(RouteExchange.ATTACHMENT);
+        if (!BodyLimits.admit(exchange, route, limit)) {
+            return;
+        }
+        long declared = exchange.getRequestContentLength();
+        if (declared == 0) {
+            route.body(EMPTY);
+            next.handleRequest(exchange);
+            return;
+        }
+        Accumulator body = new Accumulator(declared > 0 ? (int) declared : Math.min(limit, FIRST_CHUNKED_CAPACITY));
+        exchange.getRequestReceiver().receivePartialBytes((ex, chunk, last) -> {
+            if (body.refused) {
+                return;
+            }
+            if (!body.add(chunk, limit)) {
+                BodyLimits.tooLarge(ex, route, limit);
+                return;
+            }
+            if (last) {
+                route.body(body.bytes());
+                try {
+                    next.handleRequest(ex);
+                } catch (Exception e) {
+                    route.fail(e);
+                }
+            }
+        }, (ex, error) -> {
+            ex.setPersistent(false);
+            route.reject(new BindException(400, "the request body could not be read: it was truncated or malformed"));
+        });
+    }
+
+    /** A growable array that never grows past the limit. */
+    private static final class Accumulator {
+        private byte[] bytes;
+        private int size;
+        private boolean refused;
+
+        Accumulator(int capacity) {
+            bytes = new byte[capacity];
+        }
+
+        boolean add(byte[] chunk, int limit) {
+            if (chunk.length > limit - size) {
+                refused = true;
+                bytes = null;
+                return false;
+            }
+            if (size + chunk.length > bytes.length) {
+                bytes = Arrays.copyOf(bytes, (int) Math.min(limit, Math.max(2L * bytes.length, size + chunk.length)));
+            }
+            System.arraycopy(chunk, 0, bytes, size, chunk.length);
+            size += chunk.length;
+            return true;
+        }
+
+        byte[] bytes() {
+            return size == bytes.length ? bytes : Arrays.copyOf(bytes, size);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.ward.undertow;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Fails with a 413 once more than {@code limit} bytes are read: Undertow does not bound chunked bodies itself. */
+final class BoundedInputStream extends FilterInputStream {
+    private final long limit;
+    private long read;
+
+    BoundedInputStream(InputStream in, long limit) {
+        super(in);
+        this.limit = limit;
+    }
+
+    @Override
+    public int read() throws IOException {
+        int b = super.read();
+        if (b >= 0) {
+            count(1);
+        }
+        return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+        int n = super.read(buffer, offset, length);
+        if (n > 0) {
+            count(n);
+        }
+        return n;
+    }
+
+    private void count(int n) {
+        read += n;
+        if (read > limit) {
+            throw new BindException(413, "the request body is larger than the limit of " + limit + " bytes");
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.ward.undertow;
+
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+
+/**
+ * {@code @Timeout}: starts the route's clock as the request enters it, so body reading and queue wait count, and
+ * arms a timer on the exchange's own I/O thread (no thread per request). {@link RouteExchange} owns the race.
+ */
+final class DeadlineHandler implements HttpHandler {
+    private final HttpHandler next;
+
+    DeadlineHandler(HttpHandler next) {
+        this.next = next;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) throws Exception {
+        exchange.getAttachment(RouteExchange.ATTACHMENT).armDeadline(System.nanoTime());
+        next.handleRequest(exchange);
+    }
+}

@@ -1,0 +1,16 @@
+package dev.ward.undertow;
+
+import java.util.concurrent.Executor;
+
+/**
+ * A route as the server runs it: its declaration plus the server's shared services. One per route, built once;
+ * {@code name} ({@code GET /orders/{id}}) is what logs and metrics call it.
+ */
+record Route(RouteSpec spec, String name, Executor workers, WardMetrics metrics, long maxEntitySize,
+             long timeoutNanos) {
+
+    static Route of(RouteSpec spec, Executor workers, WardMetrics metrics, long maxEntitySize) {
+        long timeoutNanos = spec.timeout() == null ? 0 : spec.timeout().toNanos();
+        return new Route(spec, spec.name(), workers, metrics, maxEntitySize, timeoutNanos);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.ward.undertow;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * One route's declaration: method, template, the middleware it asked for, and its handler. Generated code
+ * calls it in a single chain, e.g. {@code registry.route("GET", "/orders/{id}").recover().handler(...)}.
+ */
+public final class RouteBuilder {
+    private final String method;
+    private final String template;
+    private final Consumer<RouteSpec> sink;
+    private BodyMode bodyMode = BodyMode.NONE;
+    private boolean recover;
+    private Duration timeout;
+
+    RouteBuilder(String method, String template, Consumer<RouteSpec> sink) {
+        this.method = Objects.requireNonNull(method, "method");
+        this.template = Objects.requireNonNull(template, "template");
+        this.sink = sink;
+    }
+
+    /** The handler takes the body as {@code byte[]} or {@code String}: buffer it, bounded, before dispatch. */
+    public RouteBuilder bufferBody() {
+        bodyMode = BodyMode.BUFFERED;
+        return this;
+    }
+
+    /** The handler takes the body as an {@code InputStream} and reads it on its worker thread. */
+    public RouteBuilder streamBody() {
+        bodyMode = BodyMode.STREAM;
+        return this;
+    }
+
+    /** {@code @Recover}: every failure becomes a logged, counted 500 problem (or an aborted connection). */
+    public RouteBuilder recover() {
+        recover = true;
+        return this;
+    }
+
+    /** {@code @Timeout}: the route must answer within this time of entering its chain. */
+    public RouteBuilder timeout(long amount, ChronoUnit unit) {
+        Duration duration = Duration.of(amount, unit);
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive: " + duration);
+        }
+        timeout = duration;
+        return this;
+    }
+
+    /** Adds the route with its handler. */
+    public void handler(RouteHandler handler) {
+        sink.accept(new RouteSpec(method, template, bodyMode, recover, timeout, Objects.requireNonNull(handler)));
+    }
+}

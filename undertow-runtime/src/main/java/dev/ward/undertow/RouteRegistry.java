@@ -1,0 +1,10 @@
+package dev.ward.undertow;
+
+/** Where {@link Routes} add their routes. */
+public interface RouteRegistry {
+    /**
+     * Starts a route for an HTTP method and a path template; the route is added when
+     * {@link RouteBuilder#handler(RouteHandler)} is called.
+     */
+    RouteBuilder route(String method, String template);
+}

@@ -1,0 +1,13 @@
+package dev.ward.undertow;
+
+import java.time.Duration;
+
+/** A declared route, before the server composes its chain. {@code timeout} is null without {@code @Timeout}. */
+record RouteSpec(String method, String template, BodyMode bodyMode, boolean recover, Duration timeout,
+                 RouteHandler handler) {
+
+    /** How the route is named in logs, metrics and errors: {@code GET /orders/{id}}. */
+    String name() {
+        return method + " " + template;
+    }
+}

@@ -1,0 +1,96 @@
+package dev.ward.undertow;
+
+import dev.ward.Response;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HttpString;
+import io.undertow.util.Methods;
+import io.undertow.util.PathTemplateMatcher;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * The server's root handler, on the I/O thread: gives every request its id, finds its route by method and
+ * template, and answers 404, 405 (with {@code Allow}) and {@code OPTIONS} itself. Path variables come from the
+ * matched template only, never from the query. {@code HEAD} is served by the {@code GET} route, without a body.
+ */
+final class Router implements HttpHandler {
+    static final HttpString X_REQUEST_ID = new HttpString("X-Request-Id");
+
+    /** One matcher per method, so {@code GET /a/{id}} and {@code POST /a/{key}} each keep their own names. */
+    private final Map<HttpString, PathTemplateMatcher<RouteChain>> byMethod = new LinkedHashMap<>();
+    private final Map<HttpString, Map<String, String>> templatesByMethod = new LinkedHashMap<>();
+
+    /** A route and the handler chain composed for it. */
+    record RouteChain(Route route, HttpHandler handler) {
+    }
+
+    void add(Route route, HttpHandler chain) {
+        HttpString method = HttpString.tryFromString(route.spec().method());
+        String template = route.spec().template();
+        Map<String, String> templates = templatesByMethod.computeIfAbsent(method, m -> new LinkedHashMap<>());
+        String shape = template.replaceAll("\\{[^/}]*}", "{}");
+        String existing = templates.putIfAbsent(shape, template);
+        if (existing != null) {
+            throw new IllegalStateException("two routes answer " + method + " " + template + ": " + method + " "
+                    + existing + " is already registered; remove or change one of them");
+        }
+        byMethod.computeIfAbsent(method, m -> new PathTemplateMatcher<>()).add(template, new RouteChain(route, chain));
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) throws Exception {
+        String requestId = RequestIds.accept(exchange.getRequestHeaders().getFirst(X_REQUEST_ID));
+        exchange.getResponseHeaders().put(X_REQUEST_ID, requestId);
+
+        HttpString method = exchange.getRequestMethod();
+        String path = exchange.getRelativePath();
+        PathTemplateMatcher.PathMatchResult<RouteChain> match = match(Methods.HEAD.equals(method) ? Methods.GET : method, path);
+        if (match != null) {
+            RouteChain chain = match.getValue();
+            RouteExchange route = new RouteExchange(exchange, chain.route(), requestId, match.getParameters());
+            exchange.putAttachment(RouteExchange.ATTACHMENT, route);
+            try {
+                chain.handler().handleRequest(exchange);
+            } catch (Throwable failure) {
+                route.fail(failure);
+            }
+            return;
+        }
+        String allowed = allowedMethods(path);
+        if (allowed.isEmpty()) {
+            ResponseWriter.write(exchange, Problems.of(404, "no route matches this path", requestId));
+        } else if (Methods.OPTIONS.equals(method)) {
+            ResponseWriter.write(exchange, Response.noContent().header("Allow", allowed));
+        } else {
+            ResponseWriter.write(exchange, Problems.of(405, "this path accepts " + allowed, requestId).header("Allow", allowed));
+        }
+    }
+
+    private PathTemplateMatcher.PathMatchResult<RouteChain> match(HttpString method, String path) {
+        PathTemplateMatcher<RouteChain> matcher = byMethod.get(method);
+        if (matcher == null) {
+            return null;
+        }
+        PathTemplateMatcher.PathMatchResult<RouteChain> match = matcher.match(path);
+        // Undertow matches "/users/" to "/users/{id}" with id = "": an empty segment is no value, so no match.
+        if (match == null || match.getParameters().containsValue("")) {
+            return null;
+        }
+        return match;
+    }
+
+    private String allowedMethods(String path) {
+        StringJoiner allowed = new StringJoiner(", ");
+        for (HttpString method : byMethod.keySet()) {
+            if (match(method, path) != null) {
+                allowed.add(method.toString());
+                if (Methods.GET.equals(method)) {
+                    allowed.add(Methods.HEAD_STRING);
+                }
+            }
+        }
+        return allowed.toString();
+    }
+}

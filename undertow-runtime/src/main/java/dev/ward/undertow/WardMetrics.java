@@ -1,0 +1,64 @@
+package dev.ward.undertow;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The counters behind Ward's guarantees, each tagged with the route ({@code GET /orders/{id}}, never a raw
+ * path). Without a {@link MeterRegistry} every method returns at once: no lookups, no allocation.
+ * Names are listed in {@code docs/metrics.md}.
+ */
+final class WardMetrics {
+    static final String RECOVERED = "ward.failures.recovered";
+    static final String UNRECOVERED = "ward.failures.unrecovered";
+    static final String ABORTED = "ward.responses.aborted";
+    static final String TIMEOUTS = "ward.timeouts";
+    static final String LATE = "ward.late.completions";
+    static final String BULKHEAD = "ward.bulkhead.rejections";
+    static final String BODY_REJECTED = "ward.bodies.rejected";
+
+    private final MeterRegistry registry;
+
+    WardMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    void recovered(String route, Throwable failure) {
+        count(RECOVERED, route, "exception", failure.getClass().getSimpleName());
+    }
+
+    void unrecovered(String route, Throwable failure) {
+        count(UNRECOVERED, route, "exception", failure.getClass().getSimpleName());
+    }
+
+    void aborted(String route) {
+        count(ABORTED, route, null, null);
+    }
+
+    void timeout(String route) {
+        count(TIMEOUTS, route, null, null);
+    }
+
+    void lateCompletion(String route) {
+        count(LATE, route, null, null);
+    }
+
+    void bulkheadRejection(String route) {
+        count(BULKHEAD, route, null, null);
+    }
+
+    void bodyRejected(String route, int status) {
+        count(BODY_REJECTED, route, "status", Integer.toString(status));
+    }
+
+    private void count(String name, String route, String tagKey, String tagValue) {
+        if (registry == null) {
+            return;
+        }
+        Counter.Builder counter = Counter.builder(name).tag("route", route);
+        if (tagKey != null) {
+            counter.tag(tagKey, tagValue);
+        }
+        counter.register(registry).increment();
+    }
+}

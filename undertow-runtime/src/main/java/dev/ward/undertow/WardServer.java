@@ -1,0 +1,297 @@
+package dev.ward.undertow;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.handlers.GracefulShutdownHandler;
+import io.undertow.server.handlers.HttpContinueReadHandler;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An Undertow server running Ward routes.
+ *
+ * <pre>{@code
+ * try (WardServer server = WardServer.builder().port(8080).routes(new OrderHandlersRoutes(orders)).build()) {
+ *     server.start();
+ *     ...
+ * }
+ * }</pre>
+ *
+ * Handlers run on a bounded worker pool ({@value Builder#DEFAULT_WORKER_THREADS} threads and a queue of
+ * {@value Builder#DEFAULT_WORKER_QUEUE} by default); when both are full a request is answered 503 at once.
+ * {@link #close()} refuses new requests, lets in-flight ones finish within the drain time, then stops.
+ */
+public final class WardServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger("dev.ward");
+
+    private final Undertow undertow;
+    private final GracefulShutdownHandler shutdown;
+    private final ExecutorService ownedWorkers;
+    private final Duration drainTime;
+    private volatile boolean started;
+
+    private WardServer(Builder builder) {
+        ExecutorService workers = builder.workers != null ? builder.workers : newWorkerPool(builder);
+        this.ownedWorkers = builder.workers != null ? null : workers;
+        this.drainTime = builder.drainTime;
+        WardMetrics metrics = new WardMetrics(builder.meterRegistry);
+        Router router = new Router();
+        for (Routes routes : builder.routes) {
+            routes.register((method, template) -> new RouteBuilder(method, template, spec -> {
+                Route route = Route.of(spec, workers, metrics, builder.maxEntitySize);
+                router.add(route, chain(route));
+            }));
+        }
+        this.shutdown = new GracefulShutdownHandler(new HttpContinueReadHandler(router));
+        this.undertow = Undertow.builder()
+                .addHttpListener(builder.port, builder.host)
+                .setIoThreads(builder.ioThreads)
+                // Ward never runs work on XNIO's own task pool; keep it small.
+                .setWorkerThreads(2)
+                // Chunk framing counts toward Undertow's limit; Ward enforces the real one itself, with a 413.
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, builder.maxEntitySize * 2)
+                .setServerOption(UndertowOptions.MAX_HEADER_SIZE, builder.maxHeaderSize)
+                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, (int) builder.parseTimeout.toMillis())
+                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, (int) builder.idleTimeout.toMillis())
+                .setServerOption(UndertowOptions.ALWAYS_SET_DATE, true)
+                .setHandler(shutdown)
+                .build();
+    }
+
+    /** The route's chain, outermost first; a middleware the route did not declare costs it nothing. */
+    private static HttpHandler chain(Route route) {
+        HttpHandler handler = new WorkerDispatchHandler(route.workers());
+        switch (route.spec().bodyMode()) {
+            case BUFFERED -> handler = new BodyBufferHandler(handler, (int) Math.min(Integer.MAX_VALUE - 8,
+                    route.maxEntitySize()));
+            case STREAM -> handler = new StreamBodyHandler(handler, route.maxEntitySize());
+            case NONE -> { }
+        }
+        if (route.timeoutNanos() > 0) {
+            handler = new DeadlineHandler(handler);
+        }
+        return handler;
+    }
+
+    private static ExecutorService newWorkerPool(Builder builder) {
+        AtomicInteger count = new AtomicInteger();
+        ThreadFactory threads = task -> {
+            Thread thread = new Thread(task, "ward-worker-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(builder.workerThreads, builder.workerThreads,
+                builder.workerKeepAlive.toMillis(), TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(builder.workerQueue), threads, new ThreadPoolExecutor.AbortPolicy());
+        // Idle workers go away, so a burst does not pin threads for the life of the server.
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts listening. */
+    public WardServer start() {
+        undertow.start();
+        started = true;
+        return this;
+    }
+
+    /** The port the server listens on: the one asked for, or the one the system chose for port 0. */
+    public int port() {
+        if (!started) {
+            throw new IllegalStateException("the server is not started");
+        }
+        return ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+    }
+
+    /**
+     * Stops gracefully: new requests get 503, in-flight ones may finish within the drain time, then the listener
+     * and the worker pool stop. Returns within about twice the drain time, whatever the handlers do.
+     */
+    @Override
+    public void close() {
+        if (!started) {
+            return;
+        }
+        started = false;
+        shutdown.shutdown();
+        try {
+            if (!shutdown.awaitShutdown(drainTime.toMillis())) {
+                LOG.log(System.Logger.Level.WARNING, "requests still in flight after the drain time of {0} ms; "
+                        + "stopping anyway", drainTime.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        undertow.stop();
+        if (ownedWorkers != null) {
+            ownedWorkers.shutdown();
+            try {
+                if (!ownedWorkers.awaitTermination(drainTime.toMillis(), TimeUnit.MILLISECONDS)) {
+                    ownedWorkers.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                ownedWorkers.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Configures a {@link WardServer}; every bound has a safe default, listed on its setter. */
+    public static final class Builder {
+        public static final int DEFAULT_WORKER_THREADS = 64;
+        public static final int DEFAULT_WORKER_QUEUE = 1024;
+        public static final long DEFAULT_MAX_ENTITY_SIZE = 2L * 1024 * 1024;
+        public static final int DEFAULT_MAX_HEADER_SIZE = 32 * 1024;
+
+        private String host = "127.0.0.1";
+        private int port = 8080;
+        private final List<Routes> routes = new ArrayList<>();
+        private int ioThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        private int workerThreads = DEFAULT_WORKER_THREADS;
+        private int workerQueue = DEFAULT_WORKER_QUEUE;
+        private Duration workerKeepAlive = Duration.ofSeconds(30);
+        private ExecutorService workers;
+        private long maxEntitySize = DEFAULT_MAX_ENTITY_SIZE;
+        private int maxHeaderSize = DEFAULT_MAX_HEADER_SIZE;
+        private Duration parseTimeout = Duration.ofSeconds(10);
+        private Duration idleTimeout = Duration.ofSeconds(60);
+        private Duration drainTime = Duration.ofSeconds(10);
+        private MeterRegistry meterRegistry;
+
+        private Builder() {
+        }
+
+        /** The address to listen on; default {@code 127.0.0.1}. Use {@code 0.0.0.0} to listen everywhere. */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /** The port; default 8080; 0 lets the system choose (see {@link WardServer#port()}). */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0..65535, was " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** The route groups to serve, usually generated {@code ...Routes} classes. */
+        public Builder routes(Routes... routes) {
+            for (Routes group : routes) {
+                this.routes.add(Objects.requireNonNull(group, "routes"));
+            }
+            return this;
+        }
+
+        /** Undertow I/O threads; default the number of cores, at least 2. */
+        public Builder ioThreads(int ioThreads) {
+            this.ioThreads = positive(ioThreads, "ioThreads");
+            return this;
+        }
+
+        /** Handler threads at most; default {@value #DEFAULT_WORKER_THREADS}. */
+        public Builder workerThreads(int workerThreads) {
+            this.workerThreads = positive(workerThreads, "workerThreads");
+            return this;
+        }
+
+        /** Requests that may wait for a worker; past that, 503 at once. Default {@value #DEFAULT_WORKER_QUEUE}. */
+        public Builder workerQueue(int workerQueue) {
+            this.workerQueue = positive(workerQueue, "workerQueue");
+            return this;
+        }
+
+        /** How long an idle worker thread lives; default 30 s. */
+        public Builder workerKeepAlive(Duration keepAlive) {
+            this.workerKeepAlive = positive(keepAlive, "workerKeepAlive");
+            return this;
+        }
+
+        /**
+         * Runs handlers on your executor instead of Ward's pool (a virtual-thread executor on Java 21, say). You
+         * own it: Ward does not shut it down, and its bound is your bulkhead: a {@code RejectedExecutionException}
+         * becomes a 503.
+         */
+        public Builder executor(ExecutorService executor) {
+            this.workers = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /** The largest request body any route accepts; default 2 MiB. Larger ones get 413. */
+        public Builder maxEntitySize(long bytes) {
+            if (bytes <= 0 || bytes > Integer.MAX_VALUE / 2) {
+                throw new IllegalArgumentException("maxEntitySize must be 1.." + Integer.MAX_VALUE / 2);
+            }
+            this.maxEntitySize = bytes;
+            return this;
+        }
+
+        /** The largest request head (request line and headers); default 32 KiB. */
+        public Builder maxHeaderSize(int bytes) {
+            this.maxHeaderSize = positive(bytes, "maxHeaderSize");
+            return this;
+        }
+
+        /** How long a client may take to send a request's head; default 10 s. */
+        public Builder parseTimeout(Duration timeout) {
+            this.parseTimeout = positive(timeout, "parseTimeout");
+            return this;
+        }
+
+        /** How long a connection may sit idle between requests; default 60 s. */
+        public Builder idleTimeout(Duration timeout) {
+            this.idleTimeout = positive(timeout, "idleTimeout");
+            return this;
+        }
+
+        /** How long {@link WardServer#close()} waits for in-flight requests; default 10 s. */
+        public Builder drainTime(Duration drainTime) {
+            this.drainTime = positive(drainTime, "drainTime");
+            return this;
+        }
+
+        /** Where Ward's counters go; without one, Ward counts nothing and adds no work. */
+        public Builder meterRegistry(MeterRegistry registry) {
+            this.meterRegistry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        /**
+         * Composes every route's chain. Fails with {@link IllegalStateException} when two route groups answer the
+         * same method and template.
+         */
+        public WardServer build() {
+            return new WardServer(this);
+        }
+
+        private static int positive(int value, String name) {
+            if (value <= 0) {
+                throw new IllegalArgumentException(name + " must be positive, was " + value);
+            }
+            return value;
+        }
+
+        private static Duration positive(Duration value, String name) {
+            if (value == null || value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, was " + value);
+            }
+            return value;
+        }
+    }
+}
