@@ -60,7 +60,8 @@ public final class RouteExchange {
     private Deadline deadline = Deadline.none();
     private XnioExecutor.Key timer;
     private byte[] body;
-    private volatile Callable<Response> fallback;
+    /** What answers in the handler's place after the deadline; a stage, so sync and async fallbacks run alike. */
+    private volatile Callable<CompletionStage<Response>> fallback;
     private volatile CompletableFuture<?> pending;
     /** The worker running the handler, while it runs; guarded by {@code this} so an interrupt never outlives it. */
     private Thread runner;
@@ -148,7 +149,15 @@ public final class RouteExchange {
 
     /** Registers what answers in place of the handler if the deadline passes first ({@code @Timeout(fallback)}). */
     public void onTimeout(Callable<Response> fallback) {
-        this.fallback = fallback;
+        Objects.requireNonNull(fallback, "fallback");
+        this.fallback = () -> CompletableFuture.completedFuture(fallback.call());
+    }
+
+    /** {@link #onTimeout} for asynchronous routes, whose fallback returns a stage too. */
+    public <T> void onTimeoutAsync(Callable<? extends CompletionStage<T>> fallback,
+                                   Function<? super T, Response> toResponse) {
+        Objects.requireNonNull(fallback, "fallback");
+        this.fallback = () -> fallback.call().thenApply(toResponse);
     }
 
     /** Answers with the handler's result, unless someone answered first. */
@@ -286,7 +295,7 @@ public final class RouteExchange {
             // The handler may still be reading this request's body: never let the connection carry another.
             exchange.setPersistent(false);
         }
-        Callable<Response> answer = fallback;
+        Callable<CompletionStage<Response>> answer = fallback;
         if (answer == null) {
             ResponseWriter.write(exchange, Problems.of(503, "the request did not complete within its deadline of "
                     + formatTimeout() + ".", requestId));
@@ -301,20 +310,27 @@ public final class RouteExchange {
         }
     }
 
-    private void runFallback(Callable<Response> answer) {
-        Response response;
+    /** Runs on a worker after the deadline; this exchange already owns the response, so it writes directly. */
+    private void runFallback(Callable<CompletionStage<Response>> answer) {
+        CompletionStage<Response> stage;
         try {
-            response = Objects.requireNonNull(answer.call(), "the fallback returned null");
+            stage = Objects.requireNonNull(answer.call(), "the fallback returned null");
         } catch (Throwable failure) {
             answerFailure(failure);
             if (failure instanceof VirtualMachineError error) {
                 throw error;
             }
             return;
-        } finally {
-            Thread.interrupted();
         }
-        ResponseWriter.write(exchange, response);
+        stage.whenComplete((response, error) -> {
+            if (error != null) {
+                answerFailure(unwrap(error));
+            } else if (response == null) {
+                answerFailure(new NullPointerException("the fallback returned null"));
+            } else {
+                ResponseWriter.write(exchange, response);
+            }
+        });
     }
 
     /** The single owner of the response turns a failure into the answer. */

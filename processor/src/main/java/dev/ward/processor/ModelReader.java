@@ -1,0 +1,200 @@
+package dev.ward.processor;
+
+import dev.ward.processor.model.Binding;
+import dev.ward.processor.model.HandlerClass;
+import dev.ward.processor.model.HttpMethod;
+import dev.ward.processor.model.Param;
+import dev.ward.processor.model.PathTemplate;
+import dev.ward.processor.model.ReturnShape;
+import dev.ward.processor.model.Route;
+import dev.ward.processor.model.StrayMiddleware;
+import dev.ward.processor.model.TimeoutSpec;
+import dev.ward.processor.model.ValueType;
+import dev.ward.processor.model.WardModel;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+
+/**
+ * The read layer: turns annotated elements into the immutable {@link WardModel}. It judges nothing; what it
+ * cannot classify it marks (an {@code UNSUPPORTED} type, a {@code NONE} binding) for the checks to report.
+ */
+public final class ModelReader {
+    private final Annotations annotations;
+
+    public ModelReader(Annotations annotations) {
+        this.annotations = annotations;
+    }
+
+    /** Reads every class in {@code handlerClasses} and every middleware annotation in {@code annotated}. */
+    public WardModel read(Set<TypeElement> handlerClasses, Set<? extends Element> middlewareAnnotated) {
+        List<HandlerClass> classes = new ArrayList<>();
+        for (TypeElement type : handlerClasses) {
+            List<Route> routes = new ArrayList<>();
+            for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+                List<AnnotationMirror> routeAnnotations = annotations.findAll(method, Names.ROUTE_ANNOTATIONS);
+                if (!routeAnnotations.isEmpty()) {
+                    routes.add(readRoute(type, method, routeAnnotations));
+                }
+            }
+            classes.add(new HandlerClass(type, List.copyOf(routes)));
+        }
+        return new WardModel(List.copyOf(classes), readStrays(middlewareAnnotated));
+    }
+
+    /** The classes declaring at least one route method among the given annotated elements. */
+    public static Set<TypeElement> enclosingClasses(Set<? extends Element> routeMethods) {
+        Set<TypeElement> classes = new LinkedHashSet<>();
+        for (Element element : routeMethods) {
+            if (element.getKind() == ElementKind.METHOD && element.getEnclosingElement() instanceof TypeElement type) {
+                classes.add(type);
+            }
+        }
+        return classes;
+    }
+
+    private Route readRoute(TypeElement type, ExecutableElement method, List<AnnotationMirror> routeAnnotations) {
+        AnnotationMirror first = routeAnnotations.get(0);
+        String name = Annotations.nameOf(first);
+        HttpMethod httpMethod = HttpMethod.valueOf(name.substring(name.lastIndexOf('.') + 1).toUpperCase());
+        PathTemplate path = PathTemplate.parse(annotations.string(first, "value"));
+        List<Param> params = new ArrayList<>();
+        for (VariableElement parameter : method.getParameters()) {
+            params.add(readParam(parameter));
+        }
+        boolean recover = annotations.find(method, Names.RECOVER).isPresent()
+                || annotations.find(type, Names.RECOVER).isPresent();
+        Optional<TimeoutSpec> timeout = readTimeout(method).or(() -> readTimeout(type));
+        return new Route(method, httpMethod, path, List.copyOf(routeAnnotations), List.copyOf(params),
+                readReturn(method.getReturnType()), recover, timeout);
+    }
+
+    private Optional<TimeoutSpec> readTimeout(Element element) {
+        return annotations.find(element, Names.TIMEOUT).map(mirror -> new TimeoutSpec(element, mirror,
+                annotations.number(mirror, "value"), annotations.enumConstant(mirror, "unit"),
+                annotations.string(mirror, "fallback")));
+    }
+
+    private Param readParam(VariableElement parameter) {
+        List<AnnotationMirror> bindings = annotations.findAll(parameter, Names.BINDING_ANNOTATIONS);
+        TypeMirror type = parameter.asType();
+        boolean optional = isDeclared(type, Names.OPTIONAL);
+        TypeMirror valueMirror = optional ? typeArgument(type) : type;
+        ValueType valueType = valueMirror == null ? ValueType.UNSUPPORTED : classify(valueMirror);
+        Binding binding;
+        String name = null;
+        if (bindings.isEmpty()) {
+            binding = isDeclared(type, Names.DEADLINE) ? Binding.DEADLINE
+                    : isDeclared(type, Names.EXCHANGE) ? Binding.EXCHANGE
+                    : Binding.NONE;
+        } else {
+            String annotation = Annotations.nameOf(bindings.get(0));
+            binding = switch (annotation) {
+                case Names.PATH_PARAM -> Binding.PATH;
+                case Names.QUERY_PARAM -> Binding.QUERY;
+                case Names.HEADER -> Binding.HEADER;
+                default -> Binding.BODY;
+            };
+            if (binding != Binding.BODY) {
+                name = annotations.string(bindings.get(0), "value");
+            }
+        }
+        return new Param(parameter, binding, List.copyOf(bindings), name, valueType, optional, valueMirror);
+    }
+
+    private static ValueType classify(TypeMirror type) {
+        switch (type.getKind()) {
+            case INT: return ValueType.INT;
+            case LONG: return ValueType.LONG;
+            case BOOLEAN: return ValueType.BOOLEAN;
+            case ARRAY:
+                return ((ArrayType) type).getComponentType().getKind() == TypeKind.BYTE
+                        ? ValueType.BYTES : ValueType.UNSUPPORTED;
+            case DECLARED:
+                break;
+            default:
+                return ValueType.UNSUPPORTED;
+        }
+        DeclaredType declared = (DeclaredType) type;
+        if (declared.asElement().getKind() == ElementKind.ENUM) {
+            return ValueType.ENUM;
+        }
+        return switch (((TypeElement) declared.asElement()).getQualifiedName().toString()) {
+            case "java.lang.String" -> ValueType.STRING;
+            case "java.lang.Integer" -> ValueType.INTEGER;
+            case "java.lang.Long" -> ValueType.LONG_BOX;
+            case "java.lang.Boolean" -> ValueType.BOOLEAN_BOX;
+            case "java.util.UUID" -> ValueType.UUID;
+            case "java.io.InputStream" -> ValueType.INPUT_STREAM;
+            default -> ValueType.UNSUPPORTED;
+        };
+    }
+
+    static ReturnShape readReturn(TypeMirror type) {
+        if (type.getKind() == TypeKind.VOID) {
+            return new ReturnShape(ReturnShape.Kind.VOID, false, type);
+        }
+        if (isDeclared(type, Names.COMPLETION_STAGE) || isDeclared(type, "java.util.concurrent.CompletableFuture")) {
+            TypeMirror value = typeArgument(type);
+            ReturnShape.Kind kind = value == null ? ReturnShape.Kind.UNSUPPORTED
+                    : isDeclared(value, "java.lang.Void") ? ReturnShape.Kind.VOID : valueKind(value);
+            return new ReturnShape(kind, true, type);
+        }
+        return new ReturnShape(valueKind(type), false, type);
+    }
+
+    private static ReturnShape.Kind valueKind(TypeMirror type) {
+        if (type.getKind() == TypeKind.ARRAY && ((ArrayType) type).getComponentType().getKind() == TypeKind.BYTE) {
+            return ReturnShape.Kind.BYTES;
+        }
+        if (isDeclared(type, "java.lang.String")) {
+            return ReturnShape.Kind.STRING;
+        }
+        if (isDeclared(type, Names.RESPONSE)) {
+            return ReturnShape.Kind.RESPONSE;
+        }
+        return ReturnShape.Kind.UNSUPPORTED;
+    }
+
+    private List<StrayMiddleware> readStrays(Set<? extends Element> annotated) {
+        List<StrayMiddleware> strays = new ArrayList<>();
+        for (Element element : annotated) {
+            boolean route = element.getKind() == ElementKind.METHOD
+                    && !annotations.findAll(element, Names.ROUTE_ANNOTATIONS).isEmpty();
+            boolean classWithRoutes = element instanceof TypeElement type
+                    && ElementFilter.methodsIn(type.getEnclosedElements()).stream()
+                    .anyMatch(m -> !annotations.findAll(m, Names.ROUTE_ANNOTATIONS).isEmpty());
+            if (!route && !classWithRoutes) {
+                for (AnnotationMirror mirror : annotations.findAll(element, Names.MIDDLEWARE_ANNOTATIONS)) {
+                    strays.add(new StrayMiddleware(element, mirror));
+                }
+            }
+        }
+        return List.copyOf(strays);
+    }
+
+    static boolean isDeclared(TypeMirror type, String qualifiedName) {
+        return type.getKind() == TypeKind.DECLARED
+                && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().contentEquals(qualifiedName);
+    }
+
+    private static TypeMirror typeArgument(TypeMirror type) {
+        List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
+        return arguments.size() == 1 && arguments.get(0).getKind() == TypeKind.DECLARED
+                || arguments.size() == 1 && arguments.get(0).getKind() == TypeKind.ARRAY
+                ? arguments.get(0) : null;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.ward.processor;
+
+import java.util.List;
+
+/** The qualified names the processor looks for. It reads them from source, so it never loads Ward's classes. */
+public final class Names {
+    public static final String GET = "dev.ward.Get";
+    public static final String POST = "dev.ward.Post";
+    public static final String PUT = "dev.ward.Put";
+    public static final String PATCH = "dev.ward.Patch";
+    public static final String DELETE = "dev.ward.Delete";
+    public static final List<String> ROUTE_ANNOTATIONS = List.of(GET, POST, PUT, PATCH, DELETE);
+
+    public static final String PATH_PARAM = "dev.ward.PathParam";
+    public static final String QUERY_PARAM = "dev.ward.QueryParam";
+    public static final String HEADER = "dev.ward.Header";
+    public static final String BODY = "dev.ward.Body";
+    public static final List<String> BINDING_ANNOTATIONS = List.of(PATH_PARAM, QUERY_PARAM, HEADER, BODY);
+
+    public static final String RECOVER = "dev.ward.Recover";
+    public static final String TIMEOUT = "dev.ward.Timeout";
+    public static final String REPLAY_BODY = "dev.ward.ReplayBody";
+    public static final String TRACED = "dev.ward.Traced";
+    public static final String COMPENSABLE = "dev.ward.Compensable";
+    public static final List<String> MIDDLEWARE_ANNOTATIONS = List.of(RECOVER, TIMEOUT, REPLAY_BODY, TRACED, COMPENSABLE);
+
+    public static final String RESPONSE = "dev.ward.Response";
+    public static final String DEADLINE = "dev.ward.Deadline";
+    public static final String EXCHANGE = "io.undertow.server.HttpServerExchange";
+    public static final String COMPLETION_STAGE = "java.util.concurrent.CompletionStage";
+    public static final String OPTIONAL = "java.util.Optional";
+
+    private Names() {
+    }
+
+    /** {@code dev.ward.Get} → {@code @Get}. */
+    public static String simple(String annotation) {
+        return "@" + annotation.substring(annotation.lastIndexOf('.') + 1);
+    }
+}

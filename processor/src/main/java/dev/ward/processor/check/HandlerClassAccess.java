@@ -1,0 +1,50 @@
+package dev.ward.processor.check;
+
+import dev.ward.processor.Diagnostics;
+import dev.ward.processor.model.HandlerClass;
+import dev.ward.processor.model.WardModel;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+
+/** The generated Routes class sits beside the handler class and must be able to name it. */
+final class HandlerClassAccess implements Rule {
+    @Override
+    public String id() {
+        return "Ward/HandlerClassAccess";
+    }
+
+    @Override
+    public void check(WardModel model, Diagnostics diagnostics) {
+        for (HandlerClass handlerClass : model.classes()) {
+            TypeElement type = handlerClass.element();
+            if (type.getNestingKind() == NestingKind.LOCAL || type.getNestingKind() == NestingKind.ANONYMOUS) {
+                diagnostics.error(id(), type, "routes are declared in a local or anonymous class, which the "
+                        + "generated Routes class cannot name", "move the routes into a top-level or static nested class.");
+                continue;
+            }
+            if (!type.getTypeParameters().isEmpty()) {
+                diagnostics.error(id(), type, type.getSimpleName() + " declares type parameters "
+                        + type.getTypeParameters() + "; the generated Routes class needs one concrete handler type",
+                        "move the routes into a non-generic class (it may extend or delegate to this one).");
+                continue;
+            }
+            for (Element current = type; current instanceof TypeElement nested; current = current.getEnclosingElement()) {
+                if (nested.getModifiers().contains(Modifier.PRIVATE)) {
+                    diagnostics.error(id(), type, "routes are declared in " + type.getSimpleName() + ", but "
+                            + nested.getSimpleName() + " is private, so the generated Routes class cannot use it",
+                            "make " + nested.getSimpleName() + " package-private or public.");
+                    break;
+                }
+                if (nested.getNestingKind() == NestingKind.MEMBER && !nested.getModifiers().contains(Modifier.STATIC)
+                        && nested.getEnclosingElement() instanceof TypeElement) {
+                    diagnostics.error(id(), type, type.getSimpleName() + " is an inner (non-static) class; the "
+                            + "generated Routes class needs a type it can name on its own", "declare "
+                            + nested.getSimpleName() + " static.");
+                    break;
+                }
+            }
+        }
+    }
+}

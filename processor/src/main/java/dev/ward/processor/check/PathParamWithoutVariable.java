@@ -1,0 +1,33 @@
+package dev.ward.processor.check;
+
+import dev.ward.processor.Annotations;
+import dev.ward.processor.Diagnostics;
+import dev.ward.processor.model.Binding;
+import dev.ward.processor.model.HandlerClass;
+import dev.ward.processor.model.Param;
+import dev.ward.processor.model.Route;
+
+/** {@code @PathParam("x")} where the template has no {@code {x}}: it could never be bound. */
+final class PathParamWithoutVariable extends RouteRule {
+    PathParamWithoutVariable() {
+        super("Ward/PathParamWithoutVariable");
+    }
+
+    @Override
+    void check(HandlerClass handlerClass, Route route, Diagnostics diagnostics) {
+        if (!route.path().isValid()) {
+            return;
+        }
+        for (Param param : route.params()) {
+            if (param.binding() == Binding.PATH && !route.path().variables().contains(param.name())) {
+                String variables = route.path().variables().isEmpty() ? "has no variables"
+                        : "has " + route.path().variables();
+                diagnostics.error(id(), param.element(), param.bindingAnnotation(),
+                        Annotations.explicitValue(param.bindingAnnotation(), "value"),
+                        "@PathParam(\"" + param.name() + "\") names no variable of \"" + route.template()
+                                + "\", which " + variables + Similar.didYouMean(param.name(), route.path().variables()),
+                        "add {" + param.name() + "} to the template, or name one of its variables.");
+            }
+        }
+    }
+}

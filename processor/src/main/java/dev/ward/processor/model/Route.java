@@ -1,0 +1,35 @@
+package dev.ward.processor.model;
+
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.ExecutableElement;
+
+/**
+ * One annotated handler method with everything the checks and the writer need, read once.
+ *
+ * @param routeAnnotations every route annotation on the method (more than one is reported)
+ * @param recover          {@code @Recover} on the method or its class
+ * @param timeout          {@code @Timeout} of the method, else of its class
+ */
+public record Route(ExecutableElement method, HttpMethod httpMethod, PathTemplate path,
+                    List<AnnotationMirror> routeAnnotations, List<Param> params, ReturnShape returns,
+                    boolean recover, Optional<TimeoutSpec> timeout) {
+
+    public AnnotationMirror routeAnnotation() {
+        return routeAnnotations.get(0);
+    }
+
+    public String methodName() {
+        return method.getSimpleName().toString();
+    }
+
+    public String template() {
+        return path.text();
+    }
+
+    /** {@code GET /orders/{id}}. */
+    public String describe() {
+        return httpMethod + " " + path.text();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.ward.samples;
+
+import dev.ward.Body;
+import dev.ward.Deadline;
+import dev.ward.Get;
+import dev.ward.PathParam;
+import dev.ward.Put;
+import dev.ward.Recover;
+import dev.ward.Response;
+import dev.ward.Timeout;
+
+/** Stock levels, read and set. Reads have a deadline, as a call to a slow warehouse system would. */
+@Recover
+public class InventoryHandlers {
+    private final Inventory inventory;
+
+    public InventoryHandlers(Inventory inventory) {
+        this.inventory = inventory;
+    }
+
+    /**
+     * {@code GET /inventory/{sku}}: the stock level as text. If it takes longer than 300 ms, {@code stockUnknown}
+     * answers instead; the {@link Deadline} would bound a downstream call.
+     */
+    @Get("/inventory/{sku}")
+    @Timeout(value = 300, fallback = "stockUnknown")
+    public Response stock(@PathParam("sku") String sku, Deadline deadline) {
+        return inventory.available(sku)
+                .map(quantity -> Response.ok(Integer.toString(quantity)))
+                .orElseGet(() -> Response.status(404).body("unknown sku " + sku));
+    }
+
+    /** Answers in {@link #stock}'s place after its deadline: the level is unknown right now, try again. */
+    public Response stockUnknown(String sku, Deadline deadline) {
+        return Response.status(503).header("Retry-After", "1").body("stock level of " + sku + " unavailable");
+    }
+
+    /** {@code PUT /inventory/{sku}} with the new level as the body, e.g. {@code 42}. */
+    @Put("/inventory/{sku}")
+    public Response setStock(@PathParam("sku") String sku, @Body String quantity) {
+        int level;
+        try {
+            level = Integer.parseInt(quantity.strip());
+        } catch (NumberFormatException e) {
+            return Response.status(422).body("the body must be a whole number");
+        }
+        if (level < 0) {
+            return Response.status(422).body("stock cannot be negative");
+        }
+        inventory.set(sku, level);
+        return Response.noContent();
+    }
+}

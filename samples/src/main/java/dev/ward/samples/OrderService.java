@@ -1,0 +1,41 @@
+package dev.ward.samples;
+
+import dev.ward.undertow.WardServer;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The order-fulfilment sample: {@code mvn -q -pl samples -am install exec:java} or run this class. Listens on
+ * 127.0.0.1:8080, or the port given as the first argument or in {@code PORT}. Ctrl-C stops it gracefully.
+ */
+public final class OrderService {
+    private OrderService() {
+    }
+
+    /** Builds the service's server, not yet started; tests use it with port 0. */
+    public static WardServer server(int port) {
+        Inventory inventory = new Inventory(Map.of("apple", 10, "pear", 5));
+        return WardServer.builder()
+                .host("127.0.0.1")
+                .port(port)
+                .routes(new OrderHandlersRoutes(new OrderHandlers(inventory)),
+                        new InventoryHandlersRoutes(new InventoryHandlers(inventory)),
+                        new HealthHandlersRoutes(new HealthHandlers()))
+                .build();
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        int port = args.length > 0 ? Integer.parseInt(args[0])
+                : Integer.parseInt(System.getenv().getOrDefault("PORT", "8080"));
+        WardServer server = server(port).start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping: finishing in-flight requests...");
+            server.close();
+            stopped.countDown();
+        }, "shutdown"));
+        System.out.println("Order service listening on http://127.0.0.1:" + server.port()
+                + "/  (try: curl -i http://127.0.0.1:" + server.port() + "/inventory/apple) Ctrl-C stops it.");
+        stopped.await();
+    }
+}
