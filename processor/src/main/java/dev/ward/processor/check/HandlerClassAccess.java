@@ -3,6 +3,7 @@ package dev.ward.processor.check;
 import dev.ward.processor.Diagnostics;
 import dev.ward.processor.model.HandlerClass;
 import dev.ward.processor.model.WardModel;
+import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
@@ -25,8 +26,9 @@ final class HandlerClassAccess implements Rule {
                 continue;
             }
             if (!type.getTypeParameters().isEmpty()) {
-                diagnostics.error(id(), type, type.getSimpleName() + " declares type parameters "
-                        + type.getTypeParameters() + "; the generated Routes class needs one concrete handler type",
+                diagnostics.error(id(), type, type.getSimpleName() + " declares type parameters <"
+                        + type.getTypeParameters().stream().map(Object::toString)
+                        .collect(Collectors.joining(", ")) + ">; the generated Routes class needs one concrete handler type",
                         "move the routes into a non-generic class (it may extend or delegate to this one).");
                 continue;
             }

@@ -18,7 +18,7 @@ final class Similar {
                 bestDistance = distance;
             }
         }
-        int tolerance = Math.max(1, wrong.length() / 3);
+        int tolerance = Math.max(2, wrong.length() / 3);
         return best != null && bestDistance <= tolerance ? "; did you mean '" + best + "'?" : "";
     }
 
