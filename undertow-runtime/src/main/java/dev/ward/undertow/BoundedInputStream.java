@@ -4,7 +4,10 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Fails with a 413 once more than {@code limit} bytes are read: Undertow does not bound chunked bodies itself. */
+/**
+ * Fails with a 413 once more than {@code limit} bytes are read: Undertow does not bound chunked bodies itself.
+ * The 413 answer closes the connection, which is what discards the unread rest.
+ */
 final class BoundedInputStream extends FilterInputStream {
     private final long limit;
     private long read;
@@ -30,6 +33,14 @@ final class BoundedInputStream extends FilterInputStream {
             count(n);
         }
         return n;
+    }
+
+    /** Once over the limit, closing must not drain the rest: the client may never stop sending. */
+    @Override
+    public void close() throws IOException {
+        if (read <= limit) {
+            super.close();
+        }
     }
 
     private void count(int n) {
