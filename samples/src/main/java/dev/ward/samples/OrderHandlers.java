@@ -8,6 +8,7 @@ import dev.ward.Post;
 import dev.ward.QueryParam;
 import dev.ward.Recover;
 import dev.ward.Response;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,7 +44,7 @@ public class OrderHandlers {
         Order order = new Order(UUID.randomUUID(), sku, quantity, OrderStatus.PLACED);
         orders.put(order.id(), order);
         Response created = Response.status(201).header("Location", "/orders/" + order.id())
-                .body(order.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8), JSON);
+                .body(order.toJson().getBytes(StandardCharsets.UTF_8), JSON);
         return idempotencyKey.map(key -> created.header("Idempotency-Key", key)).orElse(created);
     }
 
@@ -67,19 +68,20 @@ public class OrderHandlers {
     /** {@code DELETE /orders/{id}}: cancels a placed order and puts its stock back. */
     @Delete("/orders/{id}")
     public Response cancel(@PathParam("id") UUID id) {
-        Order order = orders.computeIfPresent(id, (key, current) ->
-                current.status() == OrderStatus.PLACED ? current.withStatus(OrderStatus.CANCELLED) : current);
-        if (order == null) {
+        Order current = orders.get(id);
+        if (current == null) {
             return Response.status(404).body("no order " + id);
         }
-        if (order.status() != OrderStatus.CANCELLED) {
-            return Response.status(409).body("order " + id + " is " + order.status());
+        // Only the request that moves PLACED to CANCELLED releases the stock, however many race here.
+        if (current.status() != OrderStatus.PLACED
+                || !orders.replace(id, current, current.withStatus(OrderStatus.CANCELLED))) {
+            return Response.status(409).body("order " + id + " is " + orders.get(id).status());
         }
-        inventory.release(order.sku(), order.quantity());
+        inventory.release(current.sku(), current.quantity());
         return Response.noContent();
     }
 
     private static Response json(String body) {
-        return Response.status(200).body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8), JSON);
+        return Response.status(200).body(body.getBytes(StandardCharsets.UTF_8), JSON);
     }
 }

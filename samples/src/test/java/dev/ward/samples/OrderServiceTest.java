@@ -1,0 +1,77 @@
+package dev.ward.samples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The sample service, as a newcomer would use it: generated routes, a real server, HTTP. */
+class OrderServiceTest {
+    private Http http;
+
+    @BeforeEach
+    void start() {
+        http = new Http(OrderService.server(0));
+    }
+
+    @AfterEach
+    void stop() {
+        http.close();
+    }
+
+    @Test
+    void placeReadListAndCancelAnOrder() throws Exception {
+        HttpResponse<String> placed = http.send(http.request("/orders?sku=apple&quantity=3")
+                .header("Idempotency-Key", "k-1").POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(201, placed.statusCode(), placed.body());
+        assertEquals("application/json", placed.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("k-1", placed.headers().firstValue("Idempotency-Key").orElseThrow());
+        String location = placed.headers().firstValue("Location").orElseThrow();
+        assertEquals("7", http.get("/inventory/apple").body());
+
+        HttpResponse<String> read = http.get(location);
+        assertEquals(200, read.statusCode());
+        assertTrue(read.body().contains("\"status\":\"PLACED\""), read.body());
+        assertTrue(http.get("/orders?status=PLACED").body().contains(location.substring("/orders/".length())));
+        assertEquals("[]", http.get("/orders?status=SHIPPED").body());
+
+        assertEquals(204, http.send(http.request(location).DELETE()).statusCode());
+        assertEquals("10", http.get("/inventory/apple").body());
+        assertEquals(409, http.send(http.request(location).DELETE()).statusCode());
+    }
+
+    @Test
+    void shortStockIsAConflictAndBadInputIsA4xxProblem() throws Exception {
+        assertEquals(409, http.send(http.request("/orders?sku=pear&quantity=6")
+                .POST(HttpRequest.BodyPublishers.noBody())).statusCode());
+        HttpResponse<String> notANumber = http.send(http.request("/orders?sku=pear&quantity=many")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(400, notANumber.statusCode());
+        assertTrue(notANumber.body().contains("query parameter 'quantity': 'many' is not a whole number"));
+        HttpResponse<String> notAUuid = http.get("/orders/42");
+        assertEquals(400, notAUuid.statusCode());
+        assertEquals("application/problem+json", notAUuid.headers().firstValue("Content-Type").orElseThrow());
+        HttpResponse<String> badStatus = http.get("/orders?status=LOST");
+        assertEquals(400, badStatus.statusCode());
+        assertTrue(badStatus.body().contains("is not one of PLACED, SHIPPED, CANCELLED"), badStatus.body());
+    }
+
+    @Test
+    void inventoryCanBeSetWithATextBody() throws Exception {
+        assertEquals(204, http.send(http.request("/inventory/kiwi")
+                .PUT(HttpRequest.BodyPublishers.ofString("12"))).statusCode());
+        assertEquals("12", http.get("/inventory/kiwi").body());
+        assertEquals(422, http.send(http.request("/inventory/kiwi")
+                .PUT(HttpRequest.BodyPublishers.ofString("twelve"))).statusCode());
+        assertEquals(404, http.get("/inventory/durian").statusCode());
+    }
+
+    @Test
+    void healthAnswers() throws Exception {
+        assertEquals("ok", http.get("/health").body());
+    }
+}
