@@ -3,7 +3,6 @@ package dev.ward.processor.check;
 import dev.ward.processor.Annotations;
 import dev.ward.processor.Diagnostics;
 import dev.ward.processor.Names;
-import dev.ward.processor.model.HandlerClass;
 import dev.ward.processor.model.Route;
 import dev.ward.processor.model.TimeoutSpec;
 import java.util.List;
@@ -14,7 +13,7 @@ import javax.lang.model.element.ExecutableElement;
  * A fallback that is itself a route, or has its own {@code @Timeout}: its meaning would depend on how it is
  * called, and a timed-out fallback of a timed-out route has nothing left to answer with.
  */
-final class FallbackIsRouteOrTimed extends FallbackRule {
+final class FallbackIsRouteOrTimed extends FallbackRule.OfTheMethod {
     private final Annotations annotations;
 
     FallbackIsRouteOrTimed(Annotations annotations) {
@@ -23,12 +22,7 @@ final class FallbackIsRouteOrTimed extends FallbackRule {
     }
 
     @Override
-    void check(HandlerClass handlerClass, Route route, TimeoutSpec timeout, List<ExecutableElement> candidates,
-               Diagnostics diagnostics) {
-        ExecutableElement fallback = single(candidates);
-        if (fallback == null) {
-            return;
-        }
+    void check(Route route, TimeoutSpec timeout, ExecutableElement fallback, Diagnostics diagnostics) {
         List<AnnotationMirror> routeAnnotations = annotations.findAll(fallback, Names.ROUTE_ANNOTATIONS);
         if (!routeAnnotations.isEmpty()) {
             report(diagnostics, timeout, "fallback " + timeout.fallback() + " is itself a route ("

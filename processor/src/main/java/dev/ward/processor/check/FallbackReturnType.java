@@ -1,15 +1,13 @@
 package dev.ward.processor.check;
 
 import dev.ward.processor.Diagnostics;
-import dev.ward.processor.model.HandlerClass;
 import dev.ward.processor.model.Route;
 import dev.ward.processor.model.TimeoutSpec;
-import java.util.List;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.util.Types;
 
 /** The fallback's result is the response in place of the route's: it must be of the route's return type. */
-final class FallbackReturnType extends FallbackRule {
+final class FallbackReturnType extends FallbackRule.OfTheMethod {
     private final Types types;
 
     FallbackReturnType(Types types) {
@@ -18,10 +16,8 @@ final class FallbackReturnType extends FallbackRule {
     }
 
     @Override
-    void check(HandlerClass handlerClass, Route route, TimeoutSpec timeout, List<ExecutableElement> candidates,
-               Diagnostics diagnostics) {
-        ExecutableElement fallback = single(candidates);
-        if (fallback != null && !types.isSameType(fallback.getReturnType(), route.method().getReturnType())) {
+    void check(Route route, TimeoutSpec timeout, ExecutableElement fallback, Diagnostics diagnostics) {
+        if (!types.isSameType(fallback.getReturnType(), route.method().getReturnType())) {
             report(diagnostics, timeout, "fallback " + timeout.fallback() + " returns " + fallback.getReturnType()
                             + ", but " + route.methodName() + " returns " + route.method().getReturnType()
                             + "; the fallback's result answers in the route's place",

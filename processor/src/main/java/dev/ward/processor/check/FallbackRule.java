@@ -37,8 +37,23 @@ abstract class FallbackRule extends RouteRule {
                 Annotations.explicitValue(timeout.annotation(), "fallback"), message, fix);
     }
 
-    /** The one candidate the other fallback rules judge; null when there is none or more than one. */
-    static ExecutableElement single(List<ExecutableElement> candidates) {
-        return candidates.size() == 1 ? candidates.get(0) : null;
+    /**
+     * A rule about the fallback method itself: it runs only when exactly one method has the fallback's name;
+     * none and several are {@link FallbackNotFound}'s and {@link FallbackAmbiguous}'s to report.
+     */
+    abstract static class OfTheMethod extends FallbackRule {
+        OfTheMethod(String id) {
+            super(id);
+        }
+
+        @Override
+        final void check(HandlerClass handlerClass, Route route, TimeoutSpec timeout,
+                         List<ExecutableElement> candidates, Diagnostics diagnostics) {
+            if (candidates.size() == 1) {
+                check(route, timeout, candidates.get(0), diagnostics);
+            }
+        }
+
+        abstract void check(Route route, TimeoutSpec timeout, ExecutableElement fallback, Diagnostics diagnostics);
     }
 }

@@ -1,7 +1,6 @@
 package dev.ward.processor.check;
 
 import dev.ward.processor.Diagnostics;
-import dev.ward.processor.model.HandlerClass;
 import dev.ward.processor.model.Route;
 import dev.ward.processor.model.TimeoutSpec;
 import java.util.List;
@@ -15,7 +14,7 @@ import javax.lang.model.util.Types;
  * The fallback is called with the route's own arguments: it needs the same parameter types in the same order,
  * and it must be callable (not private, not static) from the generated class.
  */
-final class FallbackSignature extends FallbackRule {
+final class FallbackSignature extends FallbackRule.OfTheMethod {
     private final Types types;
 
     FallbackSignature(Types types) {
@@ -24,12 +23,7 @@ final class FallbackSignature extends FallbackRule {
     }
 
     @Override
-    void check(HandlerClass handlerClass, Route route, TimeoutSpec timeout, List<ExecutableElement> candidates,
-               Diagnostics diagnostics) {
-        ExecutableElement fallback = single(candidates);
-        if (fallback == null) {
-            return;
-        }
+    void check(Route route, TimeoutSpec timeout, ExecutableElement fallback, Diagnostics diagnostics) {
         if (fallback.getModifiers().contains(Modifier.PRIVATE) || fallback.getModifiers().contains(Modifier.STATIC)) {
             report(diagnostics, timeout, "fallback " + timeout.fallback() + " is "
                             + (fallback.getModifiers().contains(Modifier.PRIVATE) ? "private" : "static")
