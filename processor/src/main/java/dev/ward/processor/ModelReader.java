@@ -1,6 +1,10 @@
 package dev.ward.processor;
 
 import dev.ward.processor.model.Binding;
+import dev.ward.processor.model.ContextValueType;
+import dev.ward.processor.model.MiddlewareClass;
+import dev.ward.processor.model.MiddlewareUse;
+import dev.ward.processor.model.ReplayBodySpec;
 import dev.ward.processor.model.HandlerClass;
 import dev.ward.processor.model.HttpMethod;
 import dev.ward.processor.model.Param;
@@ -12,11 +16,15 @@ import dev.ward.processor.model.TimeoutSpec;
 import dev.ward.processor.model.ValueType;
 import dev.ward.processor.model.WardModel;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -34,13 +42,25 @@ import javax.lang.model.util.ElementFilter;
  */
 public final class ModelReader {
     private final Annotations annotations;
+    /** Middleware read so far this round, by qualified name: a class used by many routes is read once. */
+    private final Map<String, MiddlewareClass> middlewareCache = new HashMap<>();
 
     public ModelReader(Annotations annotations) {
         this.annotations = annotations;
     }
 
-    /** Reads every class in {@code handlerClasses} and every middleware annotation in {@code annotated}. */
-    public WardModel read(Set<TypeElement> handlerClasses, Set<? extends Element> middlewareAnnotated) {
+    /** Reads only route classes, as {@link #read(Set, Set, Set, Set)} does. */
+    public WardModel read(Set<TypeElement> handlerClasses) {
+        return read(handlerClasses, Set.of(), Set.of(), Set.of());
+    }
+
+    /**
+     * Reads every class in {@code handlerClasses}, every middleware annotation in {@code middlewareAnnotated}
+     * (to find strays), and the {@code @Middleware} and {@code @ContextValue} classes of the round.
+     */
+    public WardModel read(Set<TypeElement> handlerClasses, Set<? extends Element> middlewareAnnotated,
+                          Set<? extends Element> middlewareClasses, Set<? extends Element> contextValues) {
+        middlewareCache.clear();
         List<HandlerClass> classes = new ArrayList<>();
         for (TypeElement type : handlerClasses) {
             List<Route> routes = new ArrayList<>();
@@ -52,7 +72,16 @@ public final class ModelReader {
             }
             classes.add(new HandlerClass(type, List.copyOf(routes)));
         }
-        return new WardModel(List.copyOf(classes), readStrays(middlewareAnnotated));
+        List<MiddlewareClass> middlewares = new ArrayList<>();
+        for (TypeElement type : ElementFilter.typesIn(middlewareClasses)) {
+            middlewares.add(readMiddleware(type));
+        }
+        List<ContextValueType> values = new ArrayList<>();
+        for (TypeElement type : ElementFilter.typesIn(contextValues)) {
+            values.add(new ContextValueType(type, annotations.find(type, Names.CONTEXT_VALUE).orElseThrow()));
+        }
+        return new WardModel(List.copyOf(classes), readStrays(middlewareAnnotated), List.copyOf(middlewares),
+                List.copyOf(values));
     }
 
     /** The classes declaring at least one route method among the given annotated elements. */
@@ -78,8 +107,53 @@ public final class ModelReader {
         boolean recover = annotations.find(method, Names.RECOVER).isPresent()
                 || annotations.find(type, Names.RECOVER).isPresent();
         Optional<TimeoutSpec> timeout = readTimeout(method).or(() -> readTimeout(type));
+        Optional<ReplayBodySpec> replayBody = annotations.find(method, Names.REPLAY_BODY)
+                .map(mirror -> new ReplayBodySpec(mirror, annotations.number(mirror, "maxBytes")));
+        List<MiddlewareUse> uses = new ArrayList<>(readUses(type));
+        uses.addAll(readUses(method));
         return new Route(method, httpMethod, path, List.copyOf(routeAnnotations), List.copyOf(params),
-                readReturn(method.getReturnType()), recover, timeout);
+                readReturn(method.getReturnType()), recover, timeout, replayBody, List.copyOf(uses));
+    }
+
+    private List<MiddlewareUse> readUses(Element element) {
+        Optional<AnnotationMirror> use = annotations.find(element, Names.USE);
+        if (use.isEmpty()) {
+            return List.of();
+        }
+        List<MiddlewareUse> uses = new ArrayList<>();
+        AnnotationValue value = annotations.value(use.get(), "value");
+        if (value != null && value.getValue() instanceof List<?> classes) {
+            for (Object literal : classes) {
+                if (((AnnotationValue) literal).getValue() instanceof DeclaredType declared) {
+                    TypeElement middleware = (TypeElement) declared.asElement();
+                    uses.add(new MiddlewareUse(element, use.get(), middlewareCache.computeIfAbsent(
+                            middleware.getQualifiedName().toString(), name -> readMiddleware(middleware))));
+                }
+            }
+        }
+        return uses;
+    }
+
+    private MiddlewareClass readMiddleware(TypeElement type) {
+        boolean annotated = annotations.find(type, Names.MIDDLEWARE).isPresent();
+        List<ExecutableElement> methods = ElementFilter.methodsIn(type.getEnclosedElements()).stream()
+                .filter(m -> m.getModifiers().contains(Modifier.PUBLIC) && !m.getModifiers().contains(Modifier.STATIC))
+                .toList();
+        if (methods.size() != 1) {
+            return new MiddlewareClass(type, annotated, methods, List.of(), null, false);
+        }
+        ExecutableElement method = methods.get(0);
+        List<Param> params = method.getParameters().stream().map(this::readParam).toList();
+        TypeMirror returns = method.getReturnType();
+        boolean producesValue = isContextValue(returns);
+        boolean returnsOther = returns.getKind() != TypeKind.VOID && !producesValue;
+        return new MiddlewareClass(type, annotated, methods, params, producesValue ? returns : null, returnsOther);
+    }
+
+    /** Whether a type is a class annotated {@code @ContextValue}. */
+    public boolean isContextValue(TypeMirror type) {
+        return type.getKind() == TypeKind.DECLARED
+                && annotations.find(((DeclaredType) type).asElement(), Names.CONTEXT_VALUE).isPresent();
     }
 
     private Optional<TimeoutSpec> readTimeout(Element element) {
@@ -99,6 +173,7 @@ public final class ModelReader {
         if (bindings.isEmpty()) {
             binding = isDeclared(type, Names.DEADLINE) ? Binding.DEADLINE
                     : isDeclared(type, Names.EXCHANGE) ? Binding.EXCHANGE
+                    : isContextValue(type) ? Binding.CONTEXT
                     : Binding.NONE;
         } else {
             String annotation = Annotations.nameOf(bindings.get(0));

@@ -22,7 +22,13 @@ public final class Names {
     public static final String REPLAY_BODY = "dev.ward.ReplayBody";
     public static final String TRACED = "dev.ward.Traced";
     public static final String COMPENSABLE = "dev.ward.Compensable";
-    public static final List<String> MIDDLEWARE_ANNOTATIONS = List.of(RECOVER, TIMEOUT, REPLAY_BODY, TRACED, COMPENSABLE);
+    public static final String USE = "dev.ward.Use";
+    /** The annotations that mean something only on a route or a class with routes. */
+    public static final List<String> MIDDLEWARE_ANNOTATIONS =
+            List.of(RECOVER, TIMEOUT, REPLAY_BODY, TRACED, COMPENSABLE, USE);
+
+    public static final String MIDDLEWARE = "dev.ward.Middleware";
+    public static final String CONTEXT_VALUE = "dev.ward.ContextValue";
 
     public static final String RESPONSE = "dev.ward.Response";
     public static final String DEADLINE = "dev.ward.Deadline";

@@ -3,10 +3,12 @@ package dev.ward.processor;
 import com.google.auto.service.AutoService;
 import dev.ward.processor.check.Rule;
 import dev.ward.processor.check.Rules;
+import dev.ward.processor.model.ContextValueType;
 import dev.ward.processor.model.HandlerClass;
 import dev.ward.processor.model.Param;
 import dev.ward.processor.model.Route;
 import dev.ward.processor.model.WardModel;
+import dev.ward.processor.write.ContextKeyWriter;
 import dev.ward.processor.write.RoutesWriter;
 import java.io.IOException;
 import java.util.LinkedHashSet;
@@ -47,12 +49,13 @@ public final class WardProcessor extends AbstractProcessor {
         annotations = new Annotations(environment.getElementUtils());
         reader = new ModelReader(annotations);
         diagnostics = new Diagnostics(environment.getMessager());
-        rules = Rules.all(environment.getTypeUtils(), annotations);
+        rules = Rules.all(environment.getTypeUtils(), environment.getElementUtils(), annotations);
     }
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Stream.of(Names.ROUTE_ANNOTATIONS, Names.BINDING_ANNOTATIONS, Names.MIDDLEWARE_ANNOTATIONS)
+        return Stream.of(Names.ROUTE_ANNOTATIONS, Names.BINDING_ANNOTATIONS, Names.MIDDLEWARE_ANNOTATIONS,
+                        List.of(Names.MIDDLEWARE, Names.CONTEXT_VALUE))
                 .flatMap(List::stream).collect(Collectors.toUnmodifiableSet());
     }
 
@@ -83,13 +86,20 @@ public final class WardProcessor extends AbstractProcessor {
                     return unresolved;
                 });
             }
-            WardModel model = reader.read(classes, annotated(round, Names.MIDDLEWARE_ANNOTATIONS));
+            WardModel model = reader.read(classes, annotated(round, Names.MIDDLEWARE_ANNOTATIONS),
+                    annotated(round, List.of(Names.MIDDLEWARE)), annotated(round, List.of(Names.CONTEXT_VALUE)));
             for (Rule rule : rules) {
                 rule.check(model, diagnostics);
             }
             for (HandlerClass handlerClass : model.classes()) {
                 current = handlerClass.element();
                 write(handlerClass);
+            }
+            for (ContextValueType value : model.contextValues()) {
+                current = value.type();
+                if (!diagnostics.hasErrors(value.type()) && generated.add(value.type().getQualifiedName() + "Key")) {
+                    ContextKeyWriter.write(value.type()).writeTo(processingEnv.getFiler());
+                }
             }
         } catch (RuntimeException | LinkageError | IOException bug) {
             reportBug(current, bug);
@@ -100,7 +110,10 @@ public final class WardProcessor extends AbstractProcessor {
     private void write(HandlerClass handlerClass) throws IOException {
         TypeElement type = handlerClass.element();
         String name = type.getQualifiedName().toString();
-        if (handlerClass.routes().isEmpty() || diagnostics.hasErrors(type) || !generated.add(name)) {
+        boolean middlewareBroken = handlerClass.routes().stream().flatMap(route -> route.uses().stream())
+                .anyMatch(use -> diagnostics.hasErrors(use.middleware().type()) || !use.middleware().isWellFormed());
+        if (handlerClass.routes().isEmpty() || diagnostics.hasErrors(type) || middlewareBroken
+                || !generated.add(name)) {
             return;
         }
         RoutesWriter.write(handlerClass).writeTo(processingEnv.getFiler());
@@ -118,7 +131,7 @@ public final class WardProcessor extends AbstractProcessor {
     }
 
     private boolean hasUnresolvedTypes(TypeElement type) {
-        WardModel model = reader.read(Set.of(type), Set.of());
+        WardModel model = reader.read(Set.of(type));
         for (Route route : model.classes().get(0).routes()) {
             if (route.method().getReturnType().getKind() == TypeKind.ERROR) {
                 return true;

@@ -27,6 +27,9 @@ final class BodyBufferHandler implements HttpHandler {
         if (!BodyLimits.admit(exchange, route, limit)) {
             return;
         }
+        // Undertow refuses fixed-length bodies over its own limit (twice the server's); a larger @ReplayBody bound
+        // must win for this exchange.
+        exchange.setMaxEntitySize(Math.max(limit, exchange.getMaxEntitySize()));
         long declared = exchange.getRequestContentLength();
         if (declared == 0) {
             route.body(EMPTY);

@@ -7,5 +7,7 @@ enum BodyMode {
     /** The body is read into memory on the I/O thread, bounded, before a worker is taken. */
     BUFFERED,
     /** The handler reads the body as a stream on its worker thread. */
-    STREAM
+    STREAM,
+    /** {@code @ReplayBody}: buffered like {@link #BUFFERED}, and every consumer gets the whole body again. */
+    REPLAY
 }

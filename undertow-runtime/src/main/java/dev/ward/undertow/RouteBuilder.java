@@ -14,6 +14,7 @@ public final class RouteBuilder {
     private final String template;
     private final Consumer<RouteSpec> sink;
     private BodyMode bodyMode = BodyMode.NONE;
+    private long bodyLimit;
     private boolean recover;
     private Duration timeout;
 
@@ -35,6 +36,19 @@ public final class RouteBuilder {
         return this;
     }
 
+    /**
+     * {@code @ReplayBody}: buffer the body once, bounded by {@code maxBytes} instead of the server's limit, and
+     * give every consumer (middleware, handler, the raw exchange's input stream) the whole body.
+     */
+    public RouteBuilder replayBody(int maxBytes) {
+        if (maxBytes <= 0) {
+            throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
+        }
+        bodyMode = BodyMode.REPLAY;
+        bodyLimit = maxBytes;
+        return this;
+    }
+
     /** {@code @Recover}: every failure becomes a logged, counted 500 problem (or an aborted connection). */
     public RouteBuilder recover() {
         recover = true;
@@ -53,6 +67,7 @@ public final class RouteBuilder {
 
     /** Adds the route with its handler. */
     public void handler(RouteHandler handler) {
-        sink.accept(new RouteSpec(method, template, bodyMode, recover, timeout, Objects.requireNonNull(handler)));
+        sink.accept(new RouteSpec(method, template, bodyMode, bodyLimit, recover, timeout,
+                Objects.requireNonNull(handler)));
     }
 }

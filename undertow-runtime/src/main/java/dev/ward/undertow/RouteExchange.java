@@ -1,10 +1,12 @@
 package dev.ward.undertow;
 
 import dev.ward.Deadline;
+import dev.ward.Reject;
 import dev.ward.Response;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
 import io.undertow.util.Headers;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -60,6 +62,8 @@ public final class RouteExchange {
     private Deadline deadline = Deadline.none();
     private XnioExecutor.Key timer;
     private byte[] body;
+    /** Whether {@link #raw()} has made the exchange's input stream replay the buffered body; worker thread only. */
+    private boolean replayInstalled;
     /** What answers in the handler's place after the deadline; a stage, so sync and async fallbacks run alike. */
     private volatile Callable<CompletionStage<Response>> fallback;
     private volatile CompletableFuture<?> pending;
@@ -102,17 +106,15 @@ public final class RouteExchange {
         return Optional.ofNullable(exchange.getRequestHeaders().getFirst(name));
     }
 
-    /** The buffered body. */
+    /** The buffered body; with {@code @ReplayBody}, each call gets its own copy, so no consumer sees another's edits. */
     public byte[] bodyBytes() {
-        if (body == null) {
-            throw new IllegalStateException("route " + route.name() + " did not buffer its body");
-        }
-        return body;
+        byte[] buffered = bufferedBody();
+        return replays() ? buffered.clone() : buffered;
     }
 
     /** The buffered body, decoded with the charset that {@code Content-Type} names, UTF-8 by default. */
     public String bodyText() {
-        return new String(bodyBytes(), requestCharset());
+        return new String(bufferedBody(), requestCharset());
     }
 
     /**
@@ -120,10 +122,21 @@ public final class RouteExchange {
      * a chunked body, which Undertow does not bound) fails with a 413.
      */
     public InputStream bodyStream() {
+        if (replays()) {
+            return new ByteArrayInputStream(bufferedBody());
+        }
         if (!exchange.isBlocking()) {
             exchange.startBlocking();
         }
         return new BoundedInputStream(exchange.getInputStream(), route.maxEntitySize());
+    }
+
+    /**
+     * Puts a value a middleware produced into the request's context, under its generated typed key
+     * ({@code UserIdKey.KEY}); a middleware that returns null has broken its contract and fails the route.
+     */
+    public <T> void attach(AttachmentKey<T> key, T value) {
+        exchange.putAttachment(key, Objects.requireNonNull(value, "middleware returned null for a context value"));
     }
 
     /** The time this request has left: {@link Deadline#none()} on a route without {@code @Timeout}. */
@@ -142,6 +155,12 @@ public final class RouteExchange {
      * handler's result.
      */
     public HttpServerExchange raw() {
+        if (replays() && !replayInstalled) {
+            replayInstalled = true;
+            exchange.startBlocking(); // Undertow's default, to which the replaying one leaves everything but input
+            ReplayingBlockingExchange replaying = new ReplayingBlockingExchange(bufferedBody());
+            replaying.delegate(exchange.startBlocking(replaying));
+        }
         return exchange;
     }
 
@@ -343,6 +362,11 @@ public final class RouteExchange {
             ResponseWriter.write(exchange, Problems.of(problem.status(), problem.getMessage(), requestId));
             return;
         }
+        if (failure instanceof Reject rejection) {
+            route.metrics().contextRejected(route.name(), rejection.response().status());
+            ResponseWriter.write(exchange, rejection.response());
+            return;
+        }
         if (route.spec().recover()) {
             route.metrics().recovered(route.name(), failure);
             LOG.log(System.Logger.Level.ERROR, "route " + route.name() + " failed; request " + requestId, failure);
@@ -357,6 +381,17 @@ public final class RouteExchange {
         } else {
             ResponseWriter.write(exchange, Problems.of(500, null, requestId));
         }
+    }
+
+    private boolean replays() {
+        return route.spec().bodyMode() == BodyMode.REPLAY;
+    }
+
+    private byte[] bufferedBody() {
+        if (body == null) {
+            throw new IllegalStateException("route " + route.name() + " did not buffer its body");
+        }
+        return body;
     }
 
     private boolean claim() {

@@ -16,6 +16,7 @@ final class WardMetrics {
     static final String LATE = "ward.late.completions";
     static final String BULKHEAD = "ward.bulkhead.rejections";
     static final String BODY_REJECTED = "ward.bodies.rejected";
+    static final String CONTEXT_REJECTED = "ward.context.rejections";
 
     private final MeterRegistry registry;
 
@@ -49,6 +50,10 @@ final class WardMetrics {
 
     void bodyRejected(String route, int status) {
         count(BODY_REJECTED, route, "status", Integer.toString(status));
+    }
+
+    void contextRejected(String route, int status) {
+        count(CONTEXT_REJECTED, route, "status", Integer.toString(status));
     }
 
     private void count(String name, String route, String tagKey, String tagValue) {

@@ -73,8 +73,8 @@ public final class WardServer implements AutoCloseable {
     private static HttpHandler chain(Route route) {
         HttpHandler handler = new WorkerDispatchHandler(route.workers());
         switch (route.spec().bodyMode()) {
-            case BUFFERED -> handler = new BodyBufferHandler(handler, (int) Math.min(Integer.MAX_VALUE - 8,
-                    route.maxEntitySize()));
+            case BUFFERED -> handler = new BodyBufferHandler(handler, (int) route.maxEntitySize());
+            case REPLAY -> handler = new BodyBufferHandler(handler, (int) route.spec().bodyLimit());
             case STREAM -> handler = new StreamBodyHandler(handler, route.maxEntitySize());
             case NONE -> { }
         }

@@ -2,14 +2,17 @@ package dev.ward.processor.check;
 
 import dev.ward.processor.Diagnostics;
 import dev.ward.processor.model.HandlerClass;
+import dev.ward.processor.model.MiddlewareClass;
 import dev.ward.processor.model.WardModel;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 
-/** The generated Routes class sits beside the handler class and must be able to name it. */
+/** The generated Routes class sits beside the handler class and must be able to name it, and its middleware. */
 final class HandlerClassAccess implements Rule {
     @Override
     public String id() {
@@ -18,10 +21,12 @@ final class HandlerClassAccess implements Rule {
 
     @Override
     public void check(WardModel model, Diagnostics diagnostics) {
-        for (HandlerClass handlerClass : model.classes()) {
-            TypeElement type = handlerClass.element();
+        List<TypeElement> generatedFor = new ArrayList<>();
+        model.classes().stream().map(HandlerClass::element).forEach(generatedFor::add);
+        model.middlewares().stream().map(MiddlewareClass::type).forEach(generatedFor::add);
+        for (TypeElement type : generatedFor) {
             if (type.getNestingKind() == NestingKind.LOCAL || type.getNestingKind() == NestingKind.ANONYMOUS) {
-                diagnostics.error(id(), type, "routes are declared in a local or anonymous class, which the "
+                diagnostics.error(id(), type, "routes or middleware are declared in a local or anonymous class, which the "
                         + "generated Routes class cannot name", "move the routes into a top-level or static nested class.");
                 continue;
             }
@@ -34,7 +39,7 @@ final class HandlerClassAccess implements Rule {
             }
             for (Element current = type; current instanceof TypeElement nested; current = current.getEnclosingElement()) {
                 if (nested.getModifiers().contains(Modifier.PRIVATE)) {
-                    diagnostics.error(id(), type, "routes are declared in " + type.getSimpleName() + ", but "
+                    diagnostics.error(id(), type, type.getSimpleName() + " is used by generated code, but "
                             + nested.getSimpleName() + " is private, so the generated Routes class cannot use it",
                             "make " + nested.getSimpleName() + " package-private or public.");
                     break;

@@ -4,6 +4,7 @@ import dev.ward.processor.Annotations;
 import dev.ward.processor.Diagnostics;
 import dev.ward.processor.model.Binding;
 import dev.ward.processor.model.HandlerClass;
+import dev.ward.processor.model.MiddlewareUse;
 import dev.ward.processor.model.Param;
 import dev.ward.processor.model.Route;
 
@@ -27,6 +28,17 @@ final class PathParamWithoutVariable extends RouteRule {
                         "@PathParam(\"" + param.name() + "\") names no variable of \"" + route.template()
                                 + "\", which " + variables + Similar.didYouMean(param.name(), route.path().variables()),
                         "add {" + param.name() + "} to the template, or name one of its variables.");
+            }
+        }
+        for (MiddlewareUse use : route.uses()) {
+            for (Param param : use.middleware().params()) {
+                if (param.binding() == Binding.PATH && !route.path().variables().contains(param.name())) {
+                    diagnostics.error(id(), use.declaredOn(), use.use(), null,
+                            "middleware " + use.middleware().type().getSimpleName() + " binds @PathParam(\""
+                                    + param.name() + "\"), but " + route.describe() + " has no {" + param.name() + "}",
+                            "use " + use.middleware().type().getSimpleName() + " only on routes whose template has {"
+                                    + param.name() + "}.");
+                }
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.ward.processor.check;
 
 import dev.ward.processor.Annotations;
 import java.util.List;
+import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /** Every rule, in the order their findings read best. One instance per compilation. */
@@ -9,7 +10,7 @@ public final class Rules {
     private Rules() {
     }
 
-    public static List<Rule> all(Types types, Annotations annotations) {
+    public static List<Rule> all(Types types, Elements elements, Annotations annotations) {
         return List.of(
                 new HandlerClassAccess(),
                 new RouteNotPublic(),
@@ -33,6 +34,18 @@ public final class Rules {
                 new FallbackAmbiguous(),
                 new FallbackSignature(types),
                 new FallbackReturnType(types),
-                new FallbackIsRouteOrTimed(annotations));
+                new FallbackIsRouteOrTimed(annotations),
+                new ReplayBodyOnBodilessMethod(),
+                new ReplayBodyMaxBytes(),
+                new BodyConsumedTwice(),
+                new ContextValueShape(),
+                new ContextValueField(types, elements, annotations),
+                new MiddlewareShape(annotations),
+                new UseNotMiddleware(),
+                new UseNotAccessible(),
+                new ContextValueNotProduced(),
+                new ContextValueConsumedTooEarly(),
+                new ContextValueProducedTwice(),
+                new SharedMutableState());
     }
 }

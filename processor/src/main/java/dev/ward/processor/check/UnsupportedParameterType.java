@@ -2,12 +2,10 @@ package dev.ward.processor.check;
 
 import dev.ward.processor.Diagnostics;
 import dev.ward.processor.model.Binding;
-import dev.ward.processor.model.HandlerClass;
 import dev.ward.processor.model.Param;
-import dev.ward.processor.model.Route;
 
 /** A bound parameter whose declared type Ward cannot convert to. */
-final class UnsupportedParameterType extends RouteRule {
+final class UnsupportedParameterType extends ParamRule {
     private static final String SCALARS = "String, int, long, boolean, Integer, Long, Boolean, UUID or an enum";
 
     UnsupportedParameterType() {
@@ -15,14 +13,12 @@ final class UnsupportedParameterType extends RouteRule {
     }
 
     @Override
-    void check(HandlerClass handlerClass, Route route, Diagnostics diagnostics) {
-        for (Param param : route.params()) {
-            String problem = problem(param);
-            if (problem != null) {
-                diagnostics.error(id(), param.element(), param.bindingAnnotation(), null,
-                        param.binding().annotation() + " parameter " + param.javaName() + " has type "
-                                + param.element().asType() + ", which " + problem, fix(param.binding()));
-            }
+    void check(String owner, Param param, Diagnostics diagnostics) {
+        String problem = problem(param);
+        if (problem != null) {
+            diagnostics.error(id(), param.element(), param.bindingAnnotation(), null,
+                    param.binding().annotation() + " parameter " + param.javaName() + " has type "
+                            + param.element().asType() + ", which " + problem, fix(param.binding()));
         }
     }
 
