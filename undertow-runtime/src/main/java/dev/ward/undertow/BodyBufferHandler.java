@@ -59,8 +59,8 @@ final class BodyBufferHandler implements HttpHandler {
         });
     }
 
-    /** A growable array that never grows past the limit. */
-    private static final class Accumulator {
+    /** A growable array that never grows past the limit: the memory a request can hold, whatever it sends. */
+    static final class Accumulator {
         private byte[] bytes;
         private int size;
         private boolean refused;
@@ -81,6 +81,10 @@ final class BodyBufferHandler implements HttpHandler {
             System.arraycopy(chunk, 0, bytes, size, chunk.length);
             size += chunk.length;
             return true;
+        }
+
+        int capacity() {
+            return bytes == null ? 0 : bytes.length;
         }
 
         byte[] bytes() {

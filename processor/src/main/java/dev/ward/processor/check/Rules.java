@@ -42,7 +42,6 @@ public final class Rules {
                 new ContextValueField(types, elements, annotations),
                 new MiddlewareShape(annotations),
                 new UseNotMiddleware(),
-                new UseNotAccessible(),
                 new ContextValueNotProduced(),
                 new ContextValueConsumedTooEarly(),
                 new ContextValueProducedTwice(),

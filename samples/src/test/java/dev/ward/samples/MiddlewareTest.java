@@ -1,0 +1,97 @@
+package dev.ward.samples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ward.samples.ctx.BearerAuth;
+import dev.ward.samples.ctx.BodyAudit;
+import dev.ward.samples.ctx.NotesHandlers;
+import dev.ward.samples.ctx.NotesHandlersRoutes;
+import dev.ward.samples.ctx.TenantResolver;
+import dev.ward.undertow.WardServer;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** User middleware, typed context values and @ReplayBody, through the generated chain over HTTP. */
+class MiddlewareTest {
+    private static final NotesHandlers notes = new NotesHandlers();
+    private static Http http;
+
+    @BeforeAll
+    static void start() {
+        http = new Http(WardServer.builder().port(0).routes(new NotesHandlersRoutes(notes, new BearerAuth(),
+                new TenantResolver(), new BodyAudit())).build());
+    }
+
+    @AfterAll
+    static void stop() {
+        http.close();
+    }
+
+    @Test
+    void aRejectShortCircuitsBeforeTheHandler() throws Exception {
+        int before = notes.calls();
+        HttpResponse<String> response = http.get("/me");
+        assertEquals(401, response.statusCode());
+        assertEquals("Bearer", response.headers().firstValue("WWW-Authenticate").orElseThrow());
+        assertEquals("a bearer token is required", response.body());
+        assertEquals(before, notes.calls(), "the handler never ran");
+    }
+
+    @Test
+    void producedValuesReachLaterMiddlewareAndTheHandler() throws Exception {
+        assertEquals("hello ada", http.send(http.request("/me").header("Authorization", "Bearer user-ada")).body());
+        assertEquals("acme for ada", http.send(http.request("/tenants/acme/notes")
+                .header("Authorization", "Bearer user-ada")).body());
+    }
+
+    @Test
+    void everyConsumerOfAReplayedBodySeesTheSameBytes() throws Exception {
+        HttpResponse<String> response = http.send(http.request("/notes").header("Authorization", "Bearer user-bo")
+                .POST(HttpRequest.BodyPublishers.ofString("hello, notes")));
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("bo wrote 'hello, notes'; raw stream identical", response.body());
+    }
+
+    @Test
+    void aReplayedBodyOverItsBoundIs413ByLengthAndByChunks() throws Exception {
+        HttpResponse<String> byLength = http.send(http.request("/notes").header("Authorization", "Bearer user-bo")
+                .POST(HttpRequest.BodyPublishers.ofString("x".repeat(64 * 1024 + 1))));
+        assertEquals(413, byLength.statusCode());
+        assertEquals("application/problem+json", byLength.headers().firstValue("Content-Type").orElseThrow());
+
+        try (Socket socket = new Socket("127.0.0.1", http.server.port())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /notes HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer user-bo\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            byte[] chunk = ("4000\r\n" + "y".repeat(0x4000) + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+            for (int i = 0; i < 5; i++) {
+                out.write(chunk);
+            }
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String answer = new String(in.readNBytes(12), StandardCharsets.ISO_8859_1);
+            assertEquals("HTTP/1.1 413", answer);
+        }
+    }
+
+    @Test
+    void aTruncatedReplayedBodyIs400() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", http.server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /notes HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer user-bo\r\n"
+                    + "Content-Length: 50\r\n\r\nonly a little").getBytes(StandardCharsets.ISO_8859_1));
+            socket.shutdownOutput();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+        }
+    }
+}
