@@ -13,6 +13,7 @@ import dev.ward.processor.model.ReturnShape;
 import dev.ward.processor.model.Route;
 import dev.ward.processor.model.StrayMiddleware;
 import dev.ward.processor.model.TimeoutSpec;
+import dev.ward.processor.model.TracedSpec;
 import dev.ward.processor.model.ValueType;
 import dev.ward.processor.model.WardModel;
 import java.util.ArrayList;
@@ -109,10 +110,16 @@ public final class ModelReader {
         Optional<TimeoutSpec> timeout = readTimeout(method).or(() -> readTimeout(type));
         Optional<ReplayBodySpec> replayBody = annotations.find(method, Names.REPLAY_BODY)
                 .map(mirror -> new ReplayBodySpec(mirror, annotations.number(mirror, "maxBytes")));
+        Optional<TracedSpec> traced = readTraced(method).or(() -> readTraced(type));
         List<MiddlewareUse> uses = new ArrayList<>(readUses(type));
         uses.addAll(readUses(method));
         return new Route(method, httpMethod, path, List.copyOf(routeAnnotations), List.copyOf(params),
-                readReturn(method.getReturnType()), recover, timeout, replayBody, List.copyOf(uses));
+                readReturn(method.getReturnType()), recover, timeout, replayBody, traced, List.copyOf(uses));
+    }
+
+    private Optional<TracedSpec> readTraced(Element element) {
+        return annotations.find(element, Names.TRACED)
+                .map(mirror -> new TracedSpec(element, mirror, annotations.string(mirror, "value")));
     }
 
     private List<MiddlewareUse> readUses(Element element) {

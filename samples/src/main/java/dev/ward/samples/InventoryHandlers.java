@@ -8,9 +8,11 @@ import dev.ward.Put;
 import dev.ward.Recover;
 import dev.ward.Response;
 import dev.ward.Timeout;
+import dev.ward.Traced;
 
 /** Stock levels, read and set. Reads have a deadline, as a call to a slow warehouse system would. */
 @Recover
+@Traced
 public class InventoryHandlers {
     private final Inventory inventory;
 

@@ -8,6 +8,7 @@ import dev.ward.Post;
 import dev.ward.QueryParam;
 import dev.ward.Recover;
 import dev.ward.Response;
+import dev.ward.Traced;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,9 +18,11 @@ import java.util.stream.Collectors;
 
 /**
  * Orders: place one (reserving stock), read one, list them, cancel one (releasing stock).
- * {@code @Recover} on the class: any failure in these routes becomes a logged 500 problem.
+ * {@code @Recover} on the class: any failure in these routes becomes a logged 500 problem; {@code @Traced}: each
+ * is timed as {@code http.server.requests} under its template.
  */
 @Recover
+@Traced
 public class OrderHandlers {
     private static final Pattern SKU = Pattern.compile("[a-z0-9-]{1,32}");
     private static final String JSON = "application/json";

@@ -1,6 +1,8 @@
 package dev.ward.samples;
 
 import dev.ward.undertow.WardServer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -15,12 +17,16 @@ public final class OrderService {
     /** Builds the service's server, not yet started; tests use it with port 0. */
     public static WardServer server(int port) {
         Inventory inventory = new Inventory(Map.of("apple", 10, "pear", 5));
+        // Ward's counters and the @Traced routes' timers land here, and GET /metrics serves them.
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         return WardServer.builder()
                 .host("127.0.0.1")
                 .port(port)
+                .meterRegistry(metrics)
                 .routes(new OrderHandlersRoutes(new OrderHandlers(inventory)),
                         new InventoryHandlersRoutes(new InventoryHandlers(inventory)),
-                        new HealthHandlersRoutes(new HealthHandlers()))
+                        new HealthHandlersRoutes(new HealthHandlers()),
+                        new MetricsHandlersRoutes(new MetricsHandlers(metrics)))
                 .build();
     }
 

@@ -74,4 +74,27 @@ class OrderServiceTest {
     void healthAnswers() throws Exception {
         assertEquals("ok", http.get("/health").body());
     }
+
+    @Test
+    void metricsAreServedInThePrometheusFormatUnderTheRouteTemplate() throws Exception {
+        http.get("/inventory/apple");
+        String orderId = java.util.UUID.randomUUID().toString();
+        http.get("/orders/" + orderId);
+        http.get("/nowhere");
+        // An observation stops as its exchange completes, a moment after the client has the answer.
+        HttpResponse<String> metrics = http.get("/metrics");
+        for (int i = 0; i < 100 && !metrics.body().contains("uri=\"NOT_FOUND\""); i++) {
+            Thread.sleep(20);
+            metrics = http.get("/metrics");
+        }
+        assertEquals(200, metrics.statusCode());
+        assertTrue(metrics.headers().firstValue("Content-Type").orElseThrow().startsWith("text/plain; version=0.0.4"));
+        String text = metrics.body();
+        assertTrue(text.contains("http_server_requests_seconds_count{error=\"none\",exception=\"none\",method=\"GET\","
+                + "outcome=\"SUCCESS\",status=\"200\",uri=\"/inventory/{sku}\"} 1"), text);
+        assertTrue(text.contains("uri=\"/orders/{id}\""), text);
+        assertTrue(text.contains("uri=\"NOT_FOUND\""), text);
+        assertTrue(text.contains("ward_requests_active{route=\"GET /inventory/{sku}\"}"), text);
+        assertTrue(!text.contains(orderId) && !text.contains("/nowhere"), "no raw paths in tags");
+    }
 }

@@ -17,6 +17,7 @@ public final class RouteBuilder {
     private long bodyLimit;
     private boolean recover;
     private Duration timeout;
+    private String tracedAs;
 
     RouteBuilder(String method, String template, Consumer<RouteSpec> sink) {
         this.method = Objects.requireNonNull(method, "method");
@@ -65,9 +66,18 @@ public final class RouteBuilder {
         return this;
     }
 
+    /**
+     * {@code @Traced}: observe the route as {@code name}, or as {@code http.server.requests} when it is empty.
+     * Costs nothing unless the server has an observation or meter registry.
+     */
+    public RouteBuilder traced(String name) {
+        tracedAs = name.isEmpty() ? HttpObservations.DEFAULT_NAME : name;
+        return this;
+    }
+
     /** Adds the route with its handler. */
     public void handler(RouteHandler handler) {
-        sink.accept(new RouteSpec(method, template, bodyMode, bodyLimit, recover, timeout,
+        sink.accept(new RouteSpec(method, template, bodyMode, bodyLimit, recover, timeout, tracedAs,
                 Objects.requireNonNull(handler)));
     }
 }

@@ -3,6 +3,7 @@ package dev.ward.undertow;
 import dev.ward.Deadline;
 import dev.ward.Reject;
 import dev.ward.Response;
+import io.micrometer.observation.Observation;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
 import io.undertow.util.Headers;
@@ -67,6 +68,10 @@ public final class RouteExchange {
     /** What answers in the handler's place after the deadline; a stage, so sync and async fallbacks run alike. */
     private volatile Callable<CompletionStage<Response>> fallback;
     private volatile CompletableFuture<?> pending;
+    /** {@code @Traced}: the route's observation, opened as a scope around the handler on its worker. */
+    private Observation observation;
+    /** The failure that was answered, for the observation's {@code exception} tag; null when none was. */
+    private volatile Throwable failure;
     /** The worker running the handler, while it runs; guarded by {@code this} so an interrupt never outlives it. */
     private Thread runner;
 
@@ -230,6 +235,14 @@ public final class RouteExchange {
         return exchange;
     }
 
+    void observation(Observation observation) {
+        this.observation = observation;
+    }
+
+    Throwable failure() {
+        return failure;
+    }
+
     void body(byte[] body) {
         this.body = body;
     }
@@ -256,6 +269,7 @@ public final class RouteExchange {
         synchronized (this) {
             runner = Thread.currentThread();
         }
+        Observation.Scope scope = observation == null ? null : observation.openScope();
         try {
             route.spec().handler().handle(this);
         } catch (Throwable failure) {
@@ -264,6 +278,9 @@ public final class RouteExchange {
                 throw error;
             }
         } finally {
+            if (scope != null) {
+                scope.close();
+            }
             synchronized (this) {
                 runner = null;
             }
@@ -367,6 +384,7 @@ public final class RouteExchange {
             ResponseWriter.write(exchange, rejection.response());
             return;
         }
+        this.failure = failure;
         if (route.spec().recover()) {
             route.metrics().recovered(route.name(), failure);
             LOG.log(System.Logger.Level.ERROR, "route " + route.name() + " failed; request " + requestId, failure);

@@ -9,6 +9,7 @@ import io.undertow.util.PathTemplateMatcher;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The server's root handler, on the I/O thread: gives every request its id, finds its route by method and
@@ -21,6 +22,12 @@ final class Router implements HttpHandler {
     /** One matcher per method, so {@code GET /a/{id}} and {@code POST /a/{key}} each keep their own names. */
     private final Map<HttpString, PathTemplateMatcher<RouteChain>> byMethod = new LinkedHashMap<>();
     private final Map<HttpString, Map<String, String>> templatesByMethod = new LinkedHashMap<>();
+    /** Null without an observation or meter registry: then unmatched requests cost no observation. */
+    private final HttpObservations observations;
+
+    Router(HttpObservations observations) {
+        this.observations = observations;
+    }
 
     /** A route and the handler chain composed for it. */
     record RouteChain(Route route, HttpHandler handler) {
@@ -51,6 +58,7 @@ final class Router implements HttpHandler {
             RouteChain chain = match.getValue();
             RouteExchange route = new RouteExchange(exchange, chain.route(), requestId, match.getParameters());
             exchange.putAttachment(RouteExchange.ATTACHMENT, route);
+            countInFlight(exchange, chain.route());
             try {
                 chain.handler().handleRequest(exchange);
             } catch (Throwable failure) {
@@ -59,6 +67,10 @@ final class Router implements HttpHandler {
             return;
         }
         String allowed = allowedMethods(path);
+        if (observations != null) {
+            observations.start(HttpObservations.DEFAULT_NAME,
+                    allowed.isEmpty() ? HttpObservations.NOT_FOUND : HttpObservations.UNKNOWN, exchange, null);
+        }
         if (allowed.isEmpty()) {
             ResponseWriter.write(exchange, Problems.of(404, "no route matches this path", requestId));
         } else if (Methods.OPTIONS.equals(method)) {
@@ -66,6 +78,18 @@ final class Router implements HttpHandler {
         } else {
             ResponseWriter.write(exchange, Problems.of(405, "this path accepts " + allowed, requestId).header("Allow", allowed));
         }
+    }
+
+    private static void countInFlight(HttpServerExchange exchange, Route route) {
+        AtomicInteger inFlight = route.inFlight();
+        if (inFlight == null) {
+            return;
+        }
+        inFlight.incrementAndGet();
+        exchange.addExchangeCompleteListener((done, next) -> {
+            inFlight.decrementAndGet();
+            next.proceed();
+        });
     }
 
     private PathTemplateMatcher.PathMatchResult<RouteChain> match(HttpString method, String path) {

@@ -1,7 +1,10 @@
 package dev.ward.undertow;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The counters behind Ward's guarantees, each tagged with the route ({@code GET /orders/{id}}, never a raw
@@ -17,6 +20,8 @@ final class WardMetrics {
     static final String BULKHEAD = "ward.bulkhead.rejections";
     static final String BODY_REJECTED = "ward.bodies.rejected";
     static final String CONTEXT_REJECTED = "ward.context.rejections";
+    static final String IN_FLIGHT = "ward.requests.active";
+    static final String ACCESS_LOG_DROPPED = "ward.accesslog.dropped";
 
     private final MeterRegistry registry;
 
@@ -50,6 +55,22 @@ final class WardMetrics {
 
     void bodyRejected(String route, int status) {
         count(BODY_REJECTED, route, "status", Integer.toString(status));
+    }
+
+    /** A per-route gauge of requests in flight; null without a registry, so nothing is counted. */
+    AtomicInteger inFlightGauge(String route) {
+        if (registry == null) {
+            return null;
+        }
+        return registry.gauge(IN_FLIGHT, Tags.of("route", route), new AtomicInteger());
+    }
+
+    void accessLog(AsyncAccessLog log) {
+        if (registry != null) {
+            FunctionCounter.builder(ACCESS_LOG_DROPPED, log, AsyncAccessLog::dropped)
+                    .description("access log lines dropped because the writer could not keep up")
+                    .register(registry);
+        }
     }
 
     void contextRejected(String route, int status) {

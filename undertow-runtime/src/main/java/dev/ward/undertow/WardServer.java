@@ -1,12 +1,16 @@
 package dev.ward.undertow;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.GracefulShutdownHandler;
 import io.undertow.server.handlers.HttpContinueReadHandler;
+import io.undertow.server.handlers.accesslog.AccessLogHandler;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +43,7 @@ public final class WardServer implements AutoCloseable {
     private final GracefulShutdownHandler shutdown;
     private final ExecutorService ownedWorkers;
     private final Duration drainTime;
+    private final AsyncAccessLog accessLog;
     private volatile boolean started;
 
     private WardServer(Builder builder) {
@@ -46,14 +51,23 @@ public final class WardServer implements AutoCloseable {
         this.ownedWorkers = builder.workers != null ? null : workers;
         this.drainTime = builder.drainTime;
         WardMetrics metrics = new WardMetrics(builder.meterRegistry);
-        Router router = new Router();
+        HttpObservations observations = observations(builder);
+        Router router = new Router(observations);
         for (Routes routes : builder.routes) {
             routes.register((method, template) -> new RouteBuilder(method, template, spec -> {
                 Route route = Route.of(spec, workers, metrics, builder.maxEntitySize);
-                router.add(route, chain(route));
+                router.add(route, chain(route, observations));
             }));
         }
-        this.shutdown = new GracefulShutdownHandler(new HttpContinueReadHandler(router));
+        HttpHandler root = new HttpContinueReadHandler(router);
+        if (builder.accessLogSink != null) {
+            this.accessLog = new AsyncAccessLog(builder.accessLogSink, builder.accessLogQueue);
+            metrics.accessLog(accessLog);
+            root = new AccessLogHandler(root, accessLog, "combined", WardServer.class.getClassLoader());
+        } else {
+            this.accessLog = null;
+        }
+        this.shutdown = new GracefulShutdownHandler(root);
         this.undertow = Undertow.builder()
                 .addHttpListener(builder.port, builder.host)
                 .setIoThreads(builder.ioThreads)
@@ -70,7 +84,23 @@ public final class WardServer implements AutoCloseable {
     }
 
     /** The route's chain, outermost first; a middleware the route did not declare costs it nothing. */
-    private static HttpHandler chain(Route route) {
+    /**
+     * The observation registry given, or one that times observations into the meter registry given, or null
+     * (no observation work at all) when there is neither.
+     */
+    private static HttpObservations observations(Builder builder) {
+        if (builder.observationRegistry != null) {
+            return new HttpObservations(builder.observationRegistry);
+        }
+        if (builder.meterRegistry != null) {
+            ObservationRegistry registry = ObservationRegistry.create();
+            registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(builder.meterRegistry));
+            return new HttpObservations(registry);
+        }
+        return null;
+    }
+
+    private static HttpHandler chain(Route route, HttpObservations observations) {
         HttpHandler handler = new WorkerDispatchHandler(route.workers());
         switch (route.spec().bodyMode()) {
             case BUFFERED -> handler = new BodyBufferHandler(handler, (int) route.maxEntitySize());
@@ -80,6 +110,9 @@ public final class WardServer implements AutoCloseable {
         }
         if (route.timeoutNanos() > 0) {
             handler = new DeadlineHandler(handler);
+        }
+        if (route.spec().tracedAs() != null && observations != null) {
+            handler = new ObservedHandler(observations, route.spec().tracedAs(), handler);
         }
         return handler;
     }
@@ -138,6 +171,9 @@ public final class WardServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         undertow.stop();
+        if (accessLog != null) {
+            accessLog.close(drainTime.toMillis());
+        }
         if (ownedWorkers != null) {
             ownedWorkers.shutdown();
             try {
@@ -157,6 +193,7 @@ public final class WardServer implements AutoCloseable {
         public static final int DEFAULT_WORKER_QUEUE = 1024;
         public static final long DEFAULT_MAX_ENTITY_SIZE = 2L * 1024 * 1024;
         public static final int DEFAULT_MAX_HEADER_SIZE = 32 * 1024;
+        public static final int DEFAULT_ACCESS_LOG_QUEUE = 8192;
 
         private String host = "127.0.0.1";
         private int port = 8080;
@@ -172,6 +209,9 @@ public final class WardServer implements AutoCloseable {
         private Duration idleTimeout = Duration.ofSeconds(60);
         private Duration drainTime = Duration.ofSeconds(10);
         private MeterRegistry meterRegistry;
+        private ObservationRegistry observationRegistry;
+        private AccessLogSink accessLogSink;
+        private int accessLogQueue = DEFAULT_ACCESS_LOG_QUEUE;
 
         private Builder() {
         }
@@ -266,9 +306,43 @@ public final class WardServer implements AutoCloseable {
             return this;
         }
 
-        /** Where Ward's counters go; without one, Ward counts nothing and adds no work. */
+        /**
+         * Where Ward's counters go, and, without an {@link #observationRegistry}, the timers of {@code @Traced}
+         * routes. Without either registry Ward counts and observes nothing and adds no work.
+         */
         public Builder meterRegistry(MeterRegistry registry) {
             this.meterRegistry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        /**
+         * Observes {@code @Traced} routes, and requests no route matches, through this registry as it is
+         * configured (its meter and tracing handlers). Ward adds no handler of its own to it.
+         */
+        public Builder observationRegistry(ObservationRegistry registry) {
+            this.observationRegistry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        /**
+         * Writes an access log line per request, in the combined format, through a bounded queue to one
+         * background thread: a slow sink never slows a request; a full queue drops lines and counts them
+         * ({@code ward.accesslog.dropped}).
+         */
+        public Builder accessLog(AccessLogSink sink) {
+            this.accessLogSink = Objects.requireNonNull(sink, "sink");
+            return this;
+        }
+
+        /** {@link #accessLog(AccessLogSink)} into a file, appended to, flushed whenever the queue runs dry. */
+        public Builder accessLog(Path file) {
+            Objects.requireNonNull(file, "file");
+            return accessLog(new FileAccessLogSink(file));
+        }
+
+        /** How many access log lines may wait for the writer; default {@value #DEFAULT_ACCESS_LOG_QUEUE}. */
+        public Builder accessLogQueue(int lines) {
+            this.accessLogQueue = positive(lines, "accessLogQueue");
             return this;
         }
 

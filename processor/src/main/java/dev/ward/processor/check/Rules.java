@@ -45,6 +45,7 @@ public final class Rules {
                 new ContextValueNotProduced(),
                 new ContextValueConsumedTooEarly(),
                 new ContextValueProducedTwice(),
-                new SharedMutableState());
+                new SharedMutableState(),
+                new TracedName());
     }
 }

@@ -140,6 +140,7 @@ public final class RoutesWriter {
         if (route.recover()) {
             chain.add("\n.recover()");
         }
+        route.traced().ifPresent(traced -> chain.add("\n.traced($S)", traced.name()));
         route.timeout().ifPresent(timeout ->
                 chain.add("\n.timeout($L, $T.$L)", timeout.value() + "L", CHRONO_UNIT, timeout.unit()));
         chain.add("\n.handler(new $L());\n", className);

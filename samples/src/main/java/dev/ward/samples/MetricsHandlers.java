@@ -1,0 +1,22 @@
+package dev.ward.samples;
+
+import dev.ward.Get;
+import dev.ward.Response;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.charset.StandardCharsets;
+
+/** {@code GET /metrics}: every meter, Ward's and the JVM's, in the Prometheus text format. */
+public class MetricsHandlers {
+    private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
+    private final PrometheusMeterRegistry registry;
+
+    public MetricsHandlers(PrometheusMeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Get("/metrics")
+    public Response scrape() {
+        return Response.status(200).body(registry.scrape().getBytes(StandardCharsets.UTF_8), PROMETHEUS_TEXT);
+    }
+}
