@@ -54,6 +54,7 @@ final class BodyBufferHandler implements HttpHandler {
                 }
             }
         }, (ex, error) -> {
+            route.route().metrics().bodyRejected(route.route().name(), 400);
             ex.setPersistent(false);
             route.reject(new BindException(400, "the request body could not be read: it was truncated or malformed"));
         });

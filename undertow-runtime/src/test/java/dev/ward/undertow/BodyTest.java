@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 class BodyTest {
     private static final int LIMIT = 1024;
     private static final AtomicInteger handlerCalls = new AtomicInteger();
+    private static final io.micrometer.core.instrument.simple.SimpleMeterRegistry meters =
+            new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
     private static TestServer server;
 
     @BeforeAll
@@ -31,7 +33,7 @@ class BodyTest {
                 }
             });
             registry.route("GET", "/ok").handler(ex -> ex.respond(Response.ok("ok")));
-        }, builder -> builder.maxEntitySize(LIMIT));
+        }, builder -> builder.maxEntitySize(LIMIT).meterRegistry(meters));
     }
 
     @AfterAll
@@ -91,5 +93,7 @@ class BodyTest {
             assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
             assertTrue(answer.contains("truncated or malformed"), answer);
         }
+        assertEquals(1.0, meters.get(WardMetrics.BODY_REJECTED).tag("route", "POST /buffered").tag("status", "400")
+                .counter().count());
     }
 }

@@ -11,16 +11,9 @@ import dev.ward.processor.model.WardModel;
  * A rule about one parameter on its own, whoever declares it: a route method, or the method of a
  * {@code @Middleware} class of this round (which binds exactly like a handler).
  */
-abstract class ParamRule implements Rule {
-    private final String id;
-
+abstract class ParamRule extends IdentifiedRule {
     ParamRule(String id) {
-        this.id = id;
-    }
-
-    @Override
-    public final String id() {
-        return id;
+        super(id);
     }
 
     @Override

@@ -6,16 +6,9 @@ import dev.ward.processor.model.Route;
 import dev.ward.processor.model.WardModel;
 
 /** A rule that looks at one route at a time. */
-abstract class RouteRule implements Rule {
-    private final String id;
-
+abstract class RouteRule extends IdentifiedRule {
     RouteRule(String id) {
-        this.id = id;
-    }
-
-    @Override
-    public final String id() {
-        return id;
+        super(id);
     }
 
     @Override
