@@ -1,6 +1,7 @@
 package dev.ward.processor;
 
 import dev.ward.processor.model.Binding;
+import dev.ward.processor.model.CompensableSpec;
 import dev.ward.processor.model.ContextValueType;
 import dev.ward.processor.model.MiddlewareClass;
 import dev.ward.processor.model.MiddlewareUse;
@@ -111,10 +112,19 @@ public final class ModelReader {
         Optional<ReplayBodySpec> replayBody = annotations.find(method, Names.REPLAY_BODY)
                 .map(mirror -> new ReplayBodySpec(mirror, annotations.number(mirror, "maxBytes")));
         Optional<TracedSpec> traced = readTraced(method).or(() -> readTraced(type));
+        Optional<CompensableSpec> compensable = annotations.find(method, Names.COMPENSABLE).map(mirror -> {
+            String compensate = annotations.string(mirror, "compensate");
+            List<ExecutableElement> candidates = ElementFilter.methodsIn(type.getEnclosedElements()).stream()
+                    .filter(m -> m.getSimpleName().contentEquals(compensate)).toList();
+            List<Param> compensationParams = candidates.size() == 1
+                    ? candidates.get(0).getParameters().stream().map(this::readParam).toList() : List.of();
+            return new CompensableSpec(mirror, compensate, annotations.number(mirror, "maxAttempts"),
+                    annotations.number(mirror, "backoffMillis"), candidates, compensationParams);
+        });
         List<MiddlewareUse> uses = new ArrayList<>(readUses(type));
         uses.addAll(readUses(method));
         return new Route(method, httpMethod, path, List.copyOf(routeAnnotations), List.copyOf(params),
-                readReturn(method.getReturnType()), recover, timeout, replayBody, traced, List.copyOf(uses));
+                readReturn(method.getReturnType()), recover, timeout, replayBody, traced, compensable, List.copyOf(uses));
     }
 
     private Optional<TracedSpec> readTraced(Element element) {
@@ -179,6 +189,7 @@ public final class ModelReader {
         String name = null;
         if (bindings.isEmpty()) {
             binding = isDeclared(type, Names.DEADLINE) ? Binding.DEADLINE
+                    : isDeclared(type, Names.COMPENSATION_CONTEXT) ? Binding.COMPENSATION_CONTEXT
                     : isDeclared(type, Names.EXCHANGE) ? Binding.EXCHANGE
                     : isContextValue(type) ? Binding.CONTEXT
                     : Binding.NONE;

@@ -18,6 +18,8 @@ public final class RouteBuilder {
     private boolean recover;
     private Duration timeout;
     private String tracedAs;
+    private CompensationSpec compensationSpec;
+    private Compensation compensation;
 
     RouteBuilder(String method, String template, Consumer<RouteSpec> sink) {
         this.method = Objects.requireNonNull(method, "method");
@@ -75,9 +77,20 @@ public final class RouteBuilder {
         return this;
     }
 
+    /**
+     * {@code @Compensable}: when a request fails (an exception, a passed deadline, a 5xx), run
+     * {@code compensation} with the values {@code spec} captures, asynchronously, with retries.
+     */
+    public RouteBuilder compensable(CompensationSpec spec, Compensation compensation) {
+        this.compensationSpec = Objects.requireNonNull(spec, "spec");
+        this.compensation = Objects.requireNonNull(compensation, "compensation");
+        return this;
+    }
+
     /** Adds the route with its handler. */
     public void handler(RouteHandler handler) {
         sink.accept(new RouteSpec(method, template, bodyMode, bodyLimit, recover, timeout, tracedAs,
+                compensationSpec, compensation,
                 Objects.requireNonNull(handler)));
     }
 }

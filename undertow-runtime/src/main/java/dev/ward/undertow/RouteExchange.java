@@ -72,6 +72,8 @@ public final class RouteExchange {
     private Observation observation;
     /** The failure that was answered, for the observation's {@code exception} tag; null when none was. */
     private volatile Throwable failure;
+    /** {@code @Compensable} only: completes when the handler has returned (or will never run). */
+    private final CompletableFuture<Void> handlerReturned;
     /** The worker running the handler, while it runs; guarded by {@code this} so an interrupt never outlives it. */
     private Thread runner;
 
@@ -80,6 +82,7 @@ public final class RouteExchange {
         this.route = route;
         this.requestId = requestId;
         this.pathParams = pathParams;
+        this.handlerReturned = route.spec().compensation() == null ? null : new CompletableFuture<>();
     }
 
     // ---- for generated code: binding --------------------------------------------------------------------
@@ -264,6 +267,7 @@ public final class RouteExchange {
     /** Runs the handler on the current (worker) thread; a request whose deadline passed in the queue never runs. */
     void runHandler() {
         if (state != OPEN) {
+            handlerDone();
             return;
         }
         synchronized (this) {
@@ -286,6 +290,7 @@ public final class RouteExchange {
             }
             // A deadline's interrupt belongs to this request only; the next task on this thread starts clean.
             Thread.interrupted();
+            handlerDone();
         }
     }
 
@@ -300,6 +305,7 @@ public final class RouteExchange {
 
     /** The worker pool refused the request: answered at once with 503, never queued without bound. */
     void rejected() {
+        handlerDone();
         route.metrics().bulkheadRejection(route.name());
         if (claim()) {
             ResponseWriter.write(exchange, Problems.of(503, "the server is at capacity; retry later", requestId));
@@ -308,6 +314,7 @@ public final class RouteExchange {
 
     /** Answers a 4xx for a request the route cannot take, before any handler runs. */
     void reject(BindException problem) {
+        handlerDone();
         if (claim()) {
             answerFailure(problem);
         }
@@ -401,6 +408,28 @@ public final class RouteExchange {
         }
     }
 
+    private void handlerDone() {
+        if (handlerReturned != null) {
+            handlerReturned.complete(null);
+        }
+    }
+
+    CompletableFuture<Void> handlerReturned() {
+        return handlerReturned;
+    }
+
+    boolean timedOut() {
+        return state == TIMED_OUT;
+    }
+
+    Map<String, String> pathParams() {
+        return pathParams;
+    }
+
+    byte[] bufferedBodyOrNull() {
+        return body;
+    }
+
     private boolean replays() {
         return route.spec().bodyMode() == BodyMode.REPLAY;
     }
@@ -437,7 +466,7 @@ public final class RouteExchange {
         return value;
     }
 
-    private Charset requestCharset() {
+    Charset requestCharset() {
         String contentType = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
         String charset = contentType == null ? null : Headers.extractQuotedValueFromHeader(contentType, "charset");
         if (charset == null) {

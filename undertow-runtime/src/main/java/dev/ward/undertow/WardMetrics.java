@@ -22,6 +22,11 @@ final class WardMetrics {
     static final String CONTEXT_REJECTED = "ward.context.rejections";
     static final String IN_FLIGHT = "ward.requests.active";
     static final String ACCESS_LOG_DROPPED = "ward.accesslog.dropped";
+    static final String COMPENSATIONS_SCHEDULED = "ward.compensations.scheduled";
+    static final String COMPENSATIONS_SUCCEEDED = "ward.compensations.succeeded";
+    static final String COMPENSATIONS_RETRIED = "ward.compensations.retried";
+    static final String COMPENSATIONS_DEAD = "ward.compensations.dead_lettered";
+    static final String COMPENSATIONS_PENDING = "ward.compensations.pending";
 
     private final MeterRegistry registry;
 
@@ -70,6 +75,28 @@ final class WardMetrics {
             FunctionCounter.builder(ACCESS_LOG_DROPPED, log, AsyncAccessLog::dropped)
                     .description("access log lines dropped because the writer could not keep up")
                     .register(registry);
+        }
+    }
+
+    void compensationScheduled(String route) {
+        count(COMPENSATIONS_SCHEDULED, route, null, null);
+    }
+
+    void compensationSucceeded(String route) {
+        count(COMPENSATIONS_SUCCEEDED, route, null, null);
+    }
+
+    void compensationRetried(String route) {
+        count(COMPENSATIONS_RETRIED, route, null, null);
+    }
+
+    void compensationDeadLettered(String route) {
+        count(COMPENSATIONS_DEAD, route, null, null);
+    }
+
+    void compensationsPending(Compensations compensations) {
+        if (registry != null) {
+            registry.gauge(COMPENSATIONS_PENDING, Tags.empty(), compensations, Compensations::pending);
         }
     }
 

@@ -9,10 +9,14 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.GracefulShutdownHandler;
 import io.undertow.server.handlers.HttpContinueReadHandler;
 import io.undertow.server.handlers.accesslog.AccessLogHandler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -44,6 +48,7 @@ public final class WardServer implements AutoCloseable {
     private final ExecutorService ownedWorkers;
     private final Duration drainTime;
     private final AsyncAccessLog accessLog;
+    private final Compensator compensator;
     private volatile boolean started;
 
     private WardServer(Builder builder) {
@@ -53,10 +58,18 @@ public final class WardServer implements AutoCloseable {
         WardMetrics metrics = new WardMetrics(builder.meterRegistry);
         HttpObservations observations = observations(builder);
         Router router = new Router(observations);
+        Map<String, Compensator.Registered> compensations = new HashMap<>();
+        this.compensator = new Compensator(journal(builder), compensations, builder.compensationThreads,
+                builder.compensationQueue, builder.compensationHandlerWait, metrics);
         for (Routes routes : builder.routes) {
             routes.register((method, template) -> new RouteBuilder(method, template, spec -> {
                 Route route = Route.of(spec, workers, metrics, builder.maxEntitySize);
-                router.add(route, chain(route, observations));
+                Compensator.Registered compensation = null;
+                if (spec.compensation() != null) {
+                    compensation = new Compensator.Registered(route, spec.compensationSpec(), spec.compensation());
+                    compensations.put(route.name() + "#" + spec.compensationSpec().method(), compensation);
+                }
+                router.add(route, chain(route, observations, compensator, compensation));
             }));
         }
         HttpHandler root = new HttpContinueReadHandler(router);
@@ -100,7 +113,23 @@ public final class WardServer implements AutoCloseable {
         return null;
     }
 
-    private static HttpHandler chain(Route route, HttpObservations observations) {
+    private static CompensationJournal journal(Builder builder) {
+        if (builder.compensationJournal != null) {
+            return builder.compensationJournal;
+        }
+        if (builder.compensationJournalDirectory == null) {
+            return new InMemoryCompensationJournal();
+        }
+        try {
+            return new FileCompensationJournal(builder.compensationJournalDirectory, Builder.JOURNAL_COMPACT_AT_BYTES);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the compensation journal in "
+                    + builder.compensationJournalDirectory, e);
+        }
+    }
+
+    private static HttpHandler chain(Route route, HttpObservations observations, Compensator compensator,
+                                     Compensator.Registered compensation) {
         HttpHandler handler = new WorkerDispatchHandler(route.workers());
         switch (route.spec().bodyMode()) {
             case BUFFERED -> handler = new BodyBufferHandler(handler, (int) route.maxEntitySize());
@@ -110,6 +139,9 @@ public final class WardServer implements AutoCloseable {
         }
         if (route.timeoutNanos() > 0) {
             handler = new DeadlineHandler(handler);
+        }
+        if (compensation != null) {
+            handler = new CompensableHandler(compensator, compensation, handler);
         }
         if (route.spec().tracedAs() != null && observations != null) {
             handler = new ObservedHandler(observations, route.spec().tracedAs(), handler);
@@ -136,11 +168,21 @@ public final class WardServer implements AutoCloseable {
         return new Builder();
     }
 
-    /** Starts listening. */
+    /** Replays the compensation journal, then starts listening. */
     public WardServer start() {
+        try {
+            compensator.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot replay the compensation journal", e);
+        }
         undertow.start();
         started = true;
         return this;
+    }
+
+    /** Pending and dead-lettered compensations, and a way to retry the dead ones. */
+    public Compensations compensations() {
+        return compensator;
     }
 
     /** The port the server listens on: the one asked for, or the one the system chose for port 0. */
@@ -174,6 +216,7 @@ public final class WardServer implements AutoCloseable {
         if (accessLog != null) {
             accessLog.close(drainTime.toMillis());
         }
+        compensator.close(drainTime);
         if (ownedWorkers != null) {
             ownedWorkers.shutdown();
             try {
@@ -194,6 +237,7 @@ public final class WardServer implements AutoCloseable {
         public static final long DEFAULT_MAX_ENTITY_SIZE = 2L * 1024 * 1024;
         public static final int DEFAULT_MAX_HEADER_SIZE = 32 * 1024;
         public static final int DEFAULT_ACCESS_LOG_QUEUE = 8192;
+        static final long JOURNAL_COMPACT_AT_BYTES = 4L * 1024 * 1024;
 
         private String host = "127.0.0.1";
         private int port = 8080;
@@ -212,6 +256,11 @@ public final class WardServer implements AutoCloseable {
         private ObservationRegistry observationRegistry;
         private AccessLogSink accessLogSink;
         private int accessLogQueue = DEFAULT_ACCESS_LOG_QUEUE;
+        private Path compensationJournalDirectory;
+        private CompensationJournal compensationJournal;
+        private int compensationThreads = 2;
+        private int compensationQueue = 256;
+        private Duration compensationHandlerWait = Duration.ofSeconds(30);
 
         private Builder() {
         }
@@ -338,6 +387,43 @@ public final class WardServer implements AutoCloseable {
         public Builder accessLog(Path file) {
             Objects.requireNonNull(file, "file");
             return accessLog(new FileAccessLogSink(file));
+        }
+
+        /**
+         * Makes compensations survive a crash: each is journaled in this directory before its first attempt, and
+         * {@link WardServer#start()} runs again every one not recorded as succeeded or dead. One directory per
+         * server instance. Without it, compensations live in memory only (a warning at start says so).
+         */
+        public Builder compensationJournal(Path directory) {
+            this.compensationJournalDirectory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /** A journal of your own (a shared store, say) instead of the file journal. */
+        public Builder compensationJournal(CompensationJournal journal) {
+            this.compensationJournal = Objects.requireNonNull(journal, "journal");
+            return this;
+        }
+
+        /** Threads that run compensation attempts; default 2. */
+        public Builder compensationThreads(int threads) {
+            this.compensationThreads = positive(threads, "compensationThreads");
+            return this;
+        }
+
+        /**
+         * Attempts that may wait for a compensation thread; default 256. Past that, compensations (already
+         * journaled) wait in memory until a thread frees up: never dropped.
+         */
+        public Builder compensationQueue(int attempts) {
+            this.compensationQueue = positive(attempts, "compensationQueue");
+            return this;
+        }
+
+        /** How long a compensation waits for its timed-out handler to return before it runs anyway; default 30 s. */
+        public Builder compensationHandlerWait(Duration wait) {
+            this.compensationHandlerWait = positive(wait, "compensationHandlerWait");
+            return this;
         }
 
         /** How many access log lines may wait for the writer; default {@value #DEFAULT_ACCESS_LOG_QUEUE}. */

@@ -46,6 +46,11 @@ public final class Rules {
                 new ContextValueConsumedTooEarly(),
                 new ContextValueProducedTwice(),
                 new SharedMutableState(),
-                new TracedName());
+                new TracedName(),
+                new CompensableOnSafeMethod(),
+                new CompensableAttempts(),
+                new CompensationNotFound(),
+                new CompensationShape(annotations),
+                new CompensationParameter(types));
     }
 }

@@ -12,7 +12,7 @@ final class UnboundParameter extends ParamRule {
 
     @Override
     void check(String owner, Param param, Diagnostics diagnostics) {
-        if (param.binding() == Binding.NONE) {
+        if (param.binding() == Binding.NONE || param.binding() == Binding.COMPENSATION_CONTEXT) {
             diagnostics.error(id(), param.element(),
                     "parameter " + param.javaName() + " of " + owner
                             + " has no binding annotation, and Ward does not know how to supply a "

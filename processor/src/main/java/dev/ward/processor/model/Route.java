@@ -13,12 +13,13 @@ import javax.lang.model.element.ExecutableElement;
  * @param timeout          {@code @Timeout} of the method, else of its class
  * @param replayBody       {@code @ReplayBody} of the method
  * @param traced           {@code @Traced} of the method, else of its class
+ * @param compensable      {@code @Compensable} of the method
  * @param uses             the route's middleware in running order: its class's {@code @Use}, then its own
  */
 public record Route(ExecutableElement method, HttpMethod httpMethod, PathTemplate path,
                     List<AnnotationMirror> routeAnnotations, List<Param> params, ReturnShape returns,
                     boolean recover, Optional<TimeoutSpec> timeout, Optional<ReplayBodySpec> replayBody,
-                    Optional<TracedSpec> traced, List<MiddlewareUse> uses) {
+                    Optional<TracedSpec> traced, Optional<CompensableSpec> compensable, List<MiddlewareUse> uses) {
 
     public AnnotationMirror routeAnnotation() {
         return routeAnnotations.get(0);

@@ -10,6 +10,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.ward.processor.model.Binding;
+import dev.ward.processor.model.CompensableSpec;
 import dev.ward.processor.model.HandlerClass;
 import dev.ward.processor.model.MiddlewareUse;
 import dev.ward.processor.model.Param;
@@ -44,6 +45,10 @@ public final class RoutesWriter {
     private static final ClassName ROUTE_EXCHANGE = ClassName.get(RUNTIME, "RouteExchange");
     private static final ClassName BIND = ClassName.get(RUNTIME, "Bind");
     private static final ClassName REPLIES = ClassName.get(RUNTIME, "Replies");
+    private static final ClassName COMPENSATION = ClassName.get(RUNTIME, "Compensation");
+    private static final ClassName COMPENSATION_SPEC = ClassName.get(RUNTIME, "CompensationSpec");
+    private static final ClassName COMPENSATION_ARGUMENTS = ClassName.get(RUNTIME, "CompensationArguments");
+    private static final ClassName COMPENSATION_CONTEXT = ClassName.get("dev.ward", "CompensationContext");
     private static final ClassName CHRONO_UNIT = ClassName.get("java.time.temporal", "ChronoUnit");
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
     private static final String PROCESSOR = "dev.ward.processor.WardProcessor";
@@ -112,8 +117,13 @@ public final class RoutesWriter {
             String className = uniqueName(capitalize(route.methodName()) + "Route", usedNames);
             routes.addJavadoc("<li>{@code $L} → {@link $T#$L}</li>\n", route.describe(), handlerName,
                     javadocSignature(route));
-            register.addCode(registration(route, className));
+            String compensationClass = route.compensable().isPresent()
+                    ? uniqueName(capitalize(route.methodName()) + "Compensation", usedNames) : null;
+            register.addCode(registration(route, className, compensationClass));
             routes.addType(routeHandler(handlerName, route, className, middlewareFields));
+            if (compensationClass != null) {
+                routes.addType(compensation(handlerName, route, route.compensable().get(), compensationClass));
+            }
         }
         routes.addJavadoc("</ul>\n");
         routes.addMethod(register.build());
@@ -126,7 +136,7 @@ public final class RoutesWriter {
                 .build();
     }
 
-    private static CodeBlock registration(Route route, String className) {
+    private static CodeBlock registration(Route route, String className, String compensationClass) {
         CodeBlock.Builder chain = CodeBlock.builder()
                 .add("// $L.$L\n", route.method().getEnclosingElement().getSimpleName(), javadocSignature(route))
                 .add("registry.route($S, $S)", route.httpMethod().name(), route.template());
@@ -143,6 +153,19 @@ public final class RoutesWriter {
         route.traced().ifPresent(traced -> chain.add("\n.traced($S)", traced.name()));
         route.timeout().ifPresent(timeout ->
                 chain.add("\n.timeout($L, $T.$L)", timeout.value() + "L", CHRONO_UNIT, timeout.unit()));
+        route.compensable().ifPresent(spec -> {
+            chain.add("\n.compensable($T.calling($S).maxAttempts($L).backoffMillis($LL)", COMPENSATION_SPEC,
+                    spec.compensate(), spec.maxAttempts(), spec.backoffMillis());
+            for (Param param : spec.params()) {
+                switch (param.binding()) {
+                    case QUERY -> chain.add(".query($S)", param.name());
+                    case HEADER -> chain.add(".header($S)", param.name());
+                    case BODY -> chain.add(".body()");
+                    default -> { }
+                }
+            }
+            chain.add(", new $L())", compensationClass);
+        });
         chain.add("\n.handler(new $L());\n", className);
         chain.unindent();
         return chain.build();
@@ -179,7 +202,7 @@ public final class RoutesWriter {
             List<CodeBlock> middlewareArguments = new ArrayList<>();
             for (Param param : use.middleware().params()) {
                 middlewareArguments.add(param.binding() == Binding.CONTEXT
-                        ? CodeBlock.of("$L", context.get(param.element().asType().toString())) : valueOf(param));
+                        ? CodeBlock.of("$L", context.get(param.element().asType().toString())) : valueOf(param, "exchange"));
             }
             CodeBlock call = CodeBlock.of("$L.$L($L)", field, use.middleware().method().getSimpleName(),
                     CodeBlock.join(middlewareArguments, ", "));
@@ -203,7 +226,7 @@ public final class RoutesWriter {
             }
             String local = unique(param.javaName(), locals);
             arguments.add(local);
-            handle.addStatement("$T $L = $L", TypeName.get(param.element().asType()), local, valueOf(param));
+            handle.addStatement("$T $L = $L", TypeName.get(param.element().asType()), local, valueOf(param, "exchange"));
         }
         String args = String.join(", ", arguments);
         route.timeout().filter(t -> !t.fallback().isEmpty())
@@ -218,26 +241,61 @@ public final class RoutesWriter {
                 .build();
     }
 
-    private static CodeBlock valueOf(Param param) {
+    /**
+     * The expression that binds a parameter from {@code source}: the request's {@code exchange}, or a
+     * compensation's captured {@code arguments}, which offer the same binding methods.
+     */
+    private static TypeSpec compensation(ClassName handlerName, Route route, CompensableSpec spec, String className) {
+        MethodSpec.Builder compensate = MethodSpec.methodBuilder("compensate")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(COMPENSATION_ARGUMENTS, "arguments")
+                .addParameter(COMPENSATION_CONTEXT, "context")
+                .addException(Exception.class);
+        Set<String> locals = new HashSet<>(Set.of("arguments", "context", "handlers"));
+        List<String> arguments = new ArrayList<>();
+        for (Param param : spec.params()) {
+            if (param.binding() == Binding.COMPENSATION_CONTEXT) {
+                arguments.add("context");
+                continue;
+            }
+            String local = unique(param.javaName(), locals);
+            arguments.add(local);
+            compensate.addStatement("$T $L = $L", TypeName.get(param.element().asType()), local,
+                    valueOf(param, "arguments"));
+        }
+        compensate.addStatement("handlers.$L($L)", spec.compensate(), String.join(", ", arguments));
+        return TypeSpec.classBuilder(className)
+                .addModifiers(Modifier.PRIVATE, Modifier.FINAL)
+                .addSuperinterface(COMPENSATION)
+                .addJavadoc("Compensates a failed {@code $L} with {@link $T#$L}, from the values captured when it "
+                        + "failed.\n", route.describe(), handlerName, spec.compensate() + spec.method().getParameters()
+                        .stream().map(p -> erasureName(p.asType().toString())).collect(Collectors.joining(", ", "(", ")")))
+                .addMethod(compensate.build())
+                .build();
+    }
+
+    private static CodeBlock valueOf(Param param, String source) {
         String what = param.binding().description() + " '" + param.name() + "'";
         return switch (param.binding()) {
-            case PATH -> convert(param, CodeBlock.of("exchange.pathParam($S)", param.name()), what);
+            case PATH -> convert(param, CodeBlock.of("$L.pathParam($S)", source, param.name()), what);
             case QUERY, HEADER -> {
-                String source = param.binding() == Binding.QUERY ? "Query" : "Header";
+                String kind = param.binding() == Binding.QUERY ? "Query" : "Header";
                 if (!param.optional()) {
-                    yield convert(param, CodeBlock.of("exchange.required$L($S)", source, param.name()), what);
+                    yield convert(param, CodeBlock.of("$L.required$L($S)", source, kind, param.name()), what);
                 }
-                CodeBlock optional = CodeBlock.of("exchange.optional$L($S)", source, param.name());
+                CodeBlock optional = CodeBlock.of("$L.optional$L($S)", source, kind, param.name());
                 yield param.valueType() == ValueType.STRING ? optional
                         : CodeBlock.of("$L.map(raw -> $L)", optional, convert(param, CodeBlock.of("raw"), what));
             }
             case BODY -> switch (param.valueType()) {
-                case BYTES -> CodeBlock.of("exchange.bodyBytes()");
-                case INPUT_STREAM -> CodeBlock.of("exchange.bodyStream()");
-                default -> CodeBlock.of("exchange.bodyText()");
+                case BYTES -> CodeBlock.of("$L.bodyBytes()", source);
+                case INPUT_STREAM -> CodeBlock.of("$L.bodyStream()", source);
+                default -> CodeBlock.of("$L.bodyText()", source);
             };
             case EXCHANGE -> CodeBlock.of("exchange.raw()");
             case DEADLINE -> CodeBlock.of("exchange.deadline()");
+            case COMPENSATION_CONTEXT -> CodeBlock.of("context");
             case CONTEXT, NONE -> throw new IllegalStateException("no value for parameter " + param.javaName());
         };
     }

@@ -1,0 +1,96 @@
+package dev.ward.undertow;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The values of a failed request that its compensation takes, captured when it failed and journaled with it:
+ * path variables, the query parameters and headers the compensation names, and the body when it takes it.
+ * Generated compensation code binds from it exactly as the route bound from the request.
+ */
+public final class CompensationArguments {
+    private final Map<String, String> path;
+    private final Map<String, String> query;
+    private final Map<String, String> headers;
+    private final byte[] body;
+    private final String charset;
+
+    CompensationArguments(Map<String, String> path, Map<String, String> query, Map<String, String> headers,
+                          byte[] body, String charset) {
+        this.path = Map.copyOf(path);
+        this.query = Map.copyOf(query);
+        this.headers = Map.copyOf(headers);
+        this.body = body;
+        this.charset = charset;
+    }
+
+    public String pathParam(String name) {
+        String value = path.get(name);
+        if (value == null) {
+            throw new IllegalStateException("no path variable " + name + " was captured");
+        }
+        return value;
+    }
+
+    public String requiredQuery(String name) {
+        return optionalQuery(name).orElseThrow(() -> new IllegalStateException("query parameter " + name
+                + " was not in the failed request"));
+    }
+
+    public Optional<String> optionalQuery(String name) {
+        return Optional.ofNullable(query.get(name));
+    }
+
+    public String requiredHeader(String name) {
+        return optionalHeader(name).orElseThrow(() -> new IllegalStateException("header " + name
+                + " was not in the failed request"));
+    }
+
+    public Optional<String> optionalHeader(String name) {
+        return Optional.ofNullable(headers.get(name));
+    }
+
+    /** A copy of the captured body. */
+    public byte[] bodyBytes() {
+        return requireBody().clone();
+    }
+
+    public String bodyText() {
+        return new String(requireBody(), charset == null ? StandardCharsets.UTF_8 : Charset.forName(charset));
+    }
+
+    public InputStream bodyStream() {
+        return new ByteArrayInputStream(requireBody());
+    }
+
+    Map<String, String> path() {
+        return path;
+    }
+
+    Map<String, String> query() {
+        return query;
+    }
+
+    Map<String, String> headers() {
+        return headers;
+    }
+
+    byte[] body() {
+        return body;
+    }
+
+    String charset() {
+        return charset;
+    }
+
+    private byte[] requireBody() {
+        if (body == null) {
+            throw new IllegalStateException("the body was not captured; the route needs @ReplayBody");
+        }
+        return body;
+    }
+}
