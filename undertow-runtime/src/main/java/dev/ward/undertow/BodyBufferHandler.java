@@ -3,6 +3,8 @@ package dev.ward.undertow;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import org.xnio.XnioExecutor;
 
 /**
  * Reads the whole body on the I/O thread without blocking, into memory bounded by {@code limit}, before a worker
@@ -15,10 +17,12 @@ final class BodyBufferHandler implements HttpHandler {
 
     private final HttpHandler next;
     private final int limit;
+    private final long timeoutMillis;
 
-    BodyBufferHandler(HttpHandler next, int limit) {
+    BodyBufferHandler(HttpHandler next, int limit, long timeoutMillis) {
         this.next = next;
         this.limit = limit;
+        this.timeoutMillis = timeoutMillis;
     }
 
     @Override
@@ -37,15 +41,27 @@ final class BodyBufferHandler implements HttpHandler {
             return;
         }
         Accumulator body = new Accumulator(declared > 0 ? (int) declared : Math.min(limit, FIRST_CHUNKED_CAPACITY));
+        // A client that trickles its body (slowloris) gets a 408 instead of holding the buffer forever.
+        XnioExecutor.Key timer = exchange.getIoThread().executeAfter(() -> {
+            if (!body.refused && !body.complete) {
+                body.refused = true;
+                route.route().metrics().bodyRejected(route.route().name(), 408);
+                exchange.setPersistent(false);
+                route.reject(new BindException(408, "the request body did not arrive within " + timeoutMillis + " ms"));
+            }
+        }, timeoutMillis, TimeUnit.MILLISECONDS);
         exchange.getRequestReceiver().receivePartialBytes((ex, chunk, last) -> {
             if (body.refused) {
                 return;
             }
             if (!body.add(chunk, limit)) {
+                timer.remove();
                 BodyLimits.tooLarge(ex, route, limit);
                 return;
             }
             if (last) {
+                body.complete = true;
+                timer.remove();
                 route.body(body.bytes());
                 try {
                     next.handleRequest(ex);
@@ -54,6 +70,11 @@ final class BodyBufferHandler implements HttpHandler {
                 }
             }
         }, (ex, error) -> {
+            timer.remove();
+            if (body.refused) {
+                return;
+            }
+            body.refused = true;
             route.route().metrics().bodyRejected(route.route().name(), 400);
             ex.setPersistent(false);
             route.reject(new BindException(400, "the request body could not be read: it was truncated or malformed"));
@@ -65,6 +86,7 @@ final class BodyBufferHandler implements HttpHandler {
         private byte[] bytes;
         private int size;
         private boolean refused;
+        private boolean complete;
 
         Accumulator(int capacity) {
             bytes = new byte[capacity];

@@ -6,7 +6,7 @@ import java.io.InputStream;
 
 /**
  * Fails with a 413 once more than {@code limit} bytes are read: Undertow does not bound chunked bodies itself.
- * The 413 answer closes the connection, which is what discards the unread rest.
+ * The 413 answer closes the connection, which is what discards the unread rest. A truncated body is a 400.
  */
 final class BoundedInputStream extends FilterInputStream {
     private final long limit;
@@ -19,7 +19,7 @@ final class BoundedInputStream extends FilterInputStream {
 
     @Override
     public int read() throws IOException {
-        int b = super.read();
+        int b = readOrRefuse(() -> super.read());
         if (b >= 0) {
             count(1);
         }
@@ -28,11 +28,27 @@ final class BoundedInputStream extends FilterInputStream {
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
-        int n = super.read(buffer, offset, length);
+        int n = readOrRefuse(() -> super.read(buffer, offset, length));
         if (n > 0) {
             count(n);
         }
         return n;
+    }
+
+    private interface Read {
+        int read() throws IOException;
+    }
+
+    /**
+     * A body that ends early or is malformed is the client's doing: a 400, not a server failure. (Undertow
+     * reports both as an {@code IOException} from the stream.)
+     */
+    private static int readOrRefuse(Read read) {
+        try {
+            return read.read();
+        } catch (IOException e) {
+            throw new BindException(400, "the request body could not be read: it was truncated or malformed");
+        }
     }
 
     /** Once over the limit, closing must not drain the rest: the client may never stop sending. */

@@ -9,11 +9,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * in flight, and is null without a meter registry.
  */
 record Route(RouteSpec spec, String name, Executor workers, WardMetrics metrics, long maxEntitySize,
-             long timeoutNanos, AtomicInteger inFlight) {
+             long bodyTimeoutMillis, long timeoutNanos, AtomicInteger inFlight) {
 
-    static Route of(RouteSpec spec, Executor workers, WardMetrics metrics, long maxEntitySize) {
+    static Route of(RouteSpec spec, Executor workers, WardMetrics metrics, long maxEntitySize, long bodyTimeoutMillis) {
         long timeoutNanos = spec.timeout() == null ? 0 : spec.timeout().toNanos();
-        return new Route(spec, spec.name(), workers, metrics, maxEntitySize, timeoutNanos,
+        return new Route(spec, spec.name(), workers, metrics, maxEntitySize, bodyTimeoutMillis, timeoutNanos,
                 metrics.inFlightGauge(spec.name()));
     }
 }

@@ -53,6 +53,11 @@ final class Router implements HttpHandler {
 
         HttpString method = exchange.getRequestMethod();
         String path = exchange.getRelativePath();
+        if (hasDotSegment(path)) {
+            // "/files/../admin" is never routed: no path variable is ever "." or "..".
+            ResponseWriter.write(exchange, Problems.of(400, "the path has a '.' or '..' segment", requestId));
+            return;
+        }
         PathTemplateMatcher.PathMatchResult<RouteChain> match = match(Methods.HEAD.equals(method) ? Methods.GET : method, path);
         if (match != null) {
             RouteChain chain = match.getValue();
@@ -78,6 +83,25 @@ final class Router implements HttpHandler {
         } else {
             ResponseWriter.write(exchange, Problems.of(405, "this path accepts " + allowed, requestId).header("Allow", allowed));
         }
+    }
+
+    static boolean hasDotSegment(String path) {
+        if (path.indexOf("/.") < 0) {
+            return false;
+        }
+        int start = 0;
+        while (start < path.length()) {
+            int end = path.indexOf('/', start + 1);
+            String segment = path.substring(start + 1, end < 0 ? path.length() : end);
+            if (segment.equals(".") || segment.equals("..")) {
+                return true;
+            }
+            if (end < 0) {
+                return false;
+            }
+            start = end;
+        }
+        return false;
     }
 
     private static void countInFlight(HttpServerExchange exchange, Route route) {

@@ -63,7 +63,8 @@ public final class WardServer implements AutoCloseable {
                 builder.compensationQueue, builder.compensationHandlerWait, metrics);
         for (Routes routes : builder.routes) {
             routes.register((method, template) -> new RouteBuilder(method, template, spec -> {
-                Route route = Route.of(spec, workers, metrics, builder.maxEntitySize);
+                Route route = Route.of(spec, workers, metrics, builder.maxEntitySize,
+                        builder.bodyTimeout.toMillis());
                 Compensator.Registered compensation = null;
                 if (spec.compensation() != null) {
                     compensation = new Compensator.Registered(route, spec.compensationSpec(), spec.compensation());
@@ -91,6 +92,10 @@ public final class WardServer implements AutoCloseable {
                 .setServerOption(UndertowOptions.MAX_HEADER_SIZE, builder.maxHeaderSize)
                 .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, (int) builder.parseTimeout.toMillis())
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, (int) builder.idleTimeout.toMillis())
+                .setServerOption(UndertowOptions.IDLE_TIMEOUT, (int) builder.idleTimeout.toMillis())
+                .setServerOption(UndertowOptions.MAX_PARAMETERS, builder.maxParameters)
+                .setServerOption(UndertowOptions.MAX_HEADERS, builder.maxHeaders)
+                .setServerOption(UndertowOptions.MAX_COOKIES, builder.maxHeaders)
                 .setServerOption(UndertowOptions.ALWAYS_SET_DATE, true)
                 .setHandler(shutdown)
                 .build();
@@ -132,8 +137,10 @@ public final class WardServer implements AutoCloseable {
                                      Compensator.Registered compensation) {
         HttpHandler handler = new WorkerDispatchHandler(route.workers());
         switch (route.spec().bodyMode()) {
-            case BUFFERED -> handler = new BodyBufferHandler(handler, (int) route.maxEntitySize());
-            case REPLAY -> handler = new BodyBufferHandler(handler, (int) route.spec().bodyLimit());
+            case BUFFERED -> handler = new BodyBufferHandler(handler, (int) route.maxEntitySize(),
+                    route.bodyTimeoutMillis());
+            case REPLAY -> handler = new BodyBufferHandler(handler, (int) route.spec().bodyLimit(),
+                    route.bodyTimeoutMillis());
             case STREAM -> handler = new StreamBodyHandler(handler, route.maxEntitySize());
             case NONE -> { }
         }
@@ -252,6 +259,9 @@ public final class WardServer implements AutoCloseable {
         private Duration parseTimeout = Duration.ofSeconds(10);
         private Duration idleTimeout = Duration.ofSeconds(60);
         private Duration drainTime = Duration.ofSeconds(10);
+        private Duration bodyTimeout = Duration.ofSeconds(30);
+        private int maxParameters = 1000;
+        private int maxHeaders = 100;
         private MeterRegistry meterRegistry;
         private ObservationRegistry observationRegistry;
         private AccessLogSink accessLogSink;
@@ -346,6 +356,27 @@ public final class WardServer implements AutoCloseable {
         /** How long a connection may sit idle between requests; default 60 s. */
         public Builder idleTimeout(Duration timeout) {
             this.idleTimeout = positive(timeout, "idleTimeout");
+            return this;
+        }
+
+        /**
+         * How long a client may take to send a body that Ward buffers ({@code byte[]}, {@code String},
+         * {@code @ReplayBody}); a slower one gets 408 and its connection is closed. Default 30 s.
+         */
+        public Builder bodyTimeout(Duration timeout) {
+            this.bodyTimeout = positive(timeout, "bodyTimeout");
+            return this;
+        }
+
+        /** The most query parameters a request may have; default 1000. More → 400. */
+        public Builder maxParameters(int count) {
+            this.maxParameters = positive(count, "maxParameters");
+            return this;
+        }
+
+        /** The most headers (and cookies) a request may have; default 100. More → 400 or a closed connection. */
+        public Builder maxHeaders(int count) {
+            this.maxHeaders = positive(count, "maxHeaders");
             return this;
         }
 
