@@ -35,7 +35,8 @@ public final class Response {
 
     /** 200 with a {@code text/plain; charset=UTF-8} body. */
     public static Response ok(String text) {
-        return status(200).body(text);
+        Objects.requireNonNull(text, "text");
+        return new Response(200, List.of(), text.getBytes(StandardCharsets.UTF_8), TEXT_PLAIN);
     }
 
     /** The given status with no body. */

@@ -17,7 +17,7 @@ import java.util.Set;
  * {@code error.type}) are added as high-cardinality values: tracing bridges put them on spans, while meters keep
  * the five tags above and are not doubled.
  */
-final class HttpObservations {
+final class HttpObservations implements RequestRecorder {
     static final String DEFAULT_NAME = "http.server.requests";
     static final String NOT_FOUND = "NOT_FOUND";
     static final String UNKNOWN = "UNKNOWN";
@@ -34,7 +34,8 @@ final class HttpObservations {
      * Starts an observation of this exchange as a receiver context, so a tracing bridge continues an incoming
      * {@code traceparent}; it stops when the exchange completes, with the status the client received.
      */
-    Observation start(String name, String uri, HttpServerExchange exchange, RouteExchange route) {
+    @Override
+    public Observation start(String name, String uri, HttpServerExchange exchange, RouteExchange route) {
         RequestReplyReceiverContext<HttpServerExchange, HttpServerExchange> context =
                 new RequestReplyReceiverContext<>((carrier, key) -> carrier.getRequestHeaders().getFirst(key));
         context.setCarrier(exchange);

@@ -8,11 +8,11 @@ import io.undertow.server.HttpServerExchange;
  * (after recovery, deadline or fallback) and lasts until the response completed, also for async handlers.
  */
 final class ObservedHandler implements HttpHandler {
-    private final HttpObservations observations;
+    private final RequestRecorder observations;
     private final String name;
     private final HttpHandler next;
 
-    ObservedHandler(HttpObservations observations, String name, HttpHandler next) {
+    ObservedHandler(RequestRecorder observations, String name, HttpHandler next) {
         this.observations = observations;
         this.name = name;
         this.next = next;

@@ -59,8 +59,8 @@ public final class RouteExchange {
     private final String requestId;
     private final Map<String, String> pathParams;
     private volatile int state;
-    /** Set on the I/O thread before dispatch; the executor hand-off publishes it to the worker. */
-    private Deadline deadline = Deadline.none();
+    /** {@code System.nanoTime()} of the deadline, 0 for none; set on the I/O thread before dispatch. */
+    private long deadlineNanos;
     private XnioExecutor.Key timer;
     private byte[] body;
     /** Whether {@link #raw()} has made the exchange's input stream replay the buffered body; worker thread only. */
@@ -149,7 +149,7 @@ public final class RouteExchange {
 
     /** The time this request has left: {@link Deadline#none()} on a route without {@code @Timeout}. */
     public Deadline deadline() {
-        return deadline;
+        return deadlineNanos == 0 ? Deadline.none() : Deadline.atNanoTime(deadlineNanos);
     }
 
     /** The request id, as sent back in {@code X-Request-Id}. */
@@ -253,7 +253,7 @@ public final class RouteExchange {
     /** Starts the clock: called on the I/O thread as the request enters a route with {@code @Timeout}. */
     void armDeadline(long startNanos) {
         long timeout = route.timeoutNanos();
-        deadline = Deadline.atNanoTime(startNanos + timeout);
+        deadlineNanos = startNanos + timeout;
         timer = exchange.getIoThread().executeAfter(this::deadlinePassed, timeout, TimeUnit.NANOSECONDS);
         exchange.addExchangeCompleteListener((done, next) -> {
             try {

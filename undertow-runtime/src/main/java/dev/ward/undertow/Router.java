@@ -23,9 +23,9 @@ final class Router implements HttpHandler {
     private final Map<HttpString, PathTemplateMatcher<RouteChain>> byMethod = new LinkedHashMap<>();
     private final Map<HttpString, Map<String, String>> templatesByMethod = new LinkedHashMap<>();
     /** Null without an observation or meter registry: then unmatched requests cost no observation. */
-    private final HttpObservations observations;
+    private final RequestRecorder observations;
 
-    Router(HttpObservations observations) {
+    Router(RequestRecorder observations) {
         this.observations = observations;
     }
 

@@ -1,7 +1,6 @@
 package dev.ward.undertow;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
@@ -56,7 +55,7 @@ public final class WardServer implements AutoCloseable {
         this.ownedWorkers = builder.workers != null ? null : workers;
         this.drainTime = builder.drainTime;
         WardMetrics metrics = new WardMetrics(builder.meterRegistry);
-        HttpObservations observations = observations(builder);
+        RequestRecorder observations = observations(builder);
         Router router = new Router(observations);
         Map<String, Compensator.Registered> compensations = new HashMap<>();
         this.compensator = new Compensator(journal(builder), compensations, builder.compensationThreads,
@@ -103,17 +102,15 @@ public final class WardServer implements AutoCloseable {
 
     /** The route's chain, outermost first; a middleware the route did not declare costs it nothing. */
     /**
-     * The observation registry given, or one that times observations into the meter registry given, or null
-     * (no observation work at all) when there is neither.
+     * Observations into the observation registry given; else the same meters straight into the meter registry
+     * given; else null: no recording work at all.
      */
-    private static HttpObservations observations(Builder builder) {
+    private static RequestRecorder observations(Builder builder) {
         if (builder.observationRegistry != null) {
             return new HttpObservations(builder.observationRegistry);
         }
         if (builder.meterRegistry != null) {
-            ObservationRegistry registry = ObservationRegistry.create();
-            registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(builder.meterRegistry));
-            return new HttpObservations(registry);
+            return new MeterTimings(builder.meterRegistry);
         }
         return null;
     }
@@ -133,7 +130,7 @@ public final class WardServer implements AutoCloseable {
         }
     }
 
-    private static HttpHandler chain(Route route, HttpObservations observations, Compensator compensator,
+    private static HttpHandler chain(Route route, RequestRecorder observations, Compensator compensator,
                                      Compensator.Registered compensation) {
         HttpHandler handler = new WorkerDispatchHandler(route.workers());
         switch (route.spec().bodyMode()) {

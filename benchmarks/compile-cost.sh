@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# What Ward's processor adds to javac: 500 routes in 50 classes, compiled with and without it (best of RUNS).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${RUNS:-5}
+mvn -B -q -pl benchmarks -am install -DskipTests
+mvn -B -q -pl benchmarks dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+CP="$(cat benchmarks/target/classpath.txt)"
+PROCESSOR="processor/target/ward-processor-0.1.0-SNAPSHOT.jar:$(ls ~/.m2/repository/com/palantir/javapoet/javapoet/*/javapoet-*.jar | head -1)"
+WORK=benchmarks/target/compile-cost
+rm -rf "$WORK" && mkdir -p "$WORK/src/gen"
+for c in $(seq 1 50); do
+  {
+    echo "package gen;"
+    echo "import dev.ward.*;"
+    echo "import java.util.Optional;"
+    echo "@Recover public class Handlers$c {"
+    for r in $(seq 1 10); do
+      echo "  @Get(\"/c$c/r$r/{id}\") @Timeout(500) public String r$r(@PathParam(\"id\") long id,"
+      echo "      @QueryParam(\"q\") Optional<String> q, @Header(\"X-Tenant\") String tenant) { return tenant + id; }"
+    done
+    echo "}"
+  } > "$WORK/src/gen/Handlers$c.java"
+done
+best() { # label javac-args...
+  local label=$1; shift
+  local bestms=999999
+  for _ in $(seq 1 "$RUNS"); do
+    rm -rf "$WORK/out" && mkdir -p "$WORK/out"
+    local start end ms
+    start=$(date +%s%N)
+    javac -d "$WORK/out" -cp "$CP" "$@" "$WORK"/src/gen/*.java
+    end=$(date +%s%N)
+    ms=$(( (end - start) / 1000000 ))
+    [ "$ms" -lt "$bestms" ] && bestms=$ms
+  done
+  echo "$bestms"
+}
+WITHOUT=$(best none -proc:none)
+WITH=$(best ward -processorpath "$PROCESSOR")
+GENERATED=$(ls "$WORK/out/gen" | grep -c 'Routes.class$' || true)
+echo "500 routes in 50 classes, best of $RUNS javac runs: without the processor ${WITHOUT} ms, with it ${WITH} ms"
+echo "(generated and compiled $GENERATED Routes classes, so 'with' also compiles the generated code)"
+awk -v a="$WITH" -v b="$WITHOUT" 'BEGIN { printf "processor and generated code: %.2f ms per route (target < 2 ms)\n", (a - b) / 500 }'

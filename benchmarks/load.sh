@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Throughput and latency under load, on 127.0.0.1 only: Ward's routes and their raw and hand-written Undertow
+# references, served side by side by one JVM and driven by wrk in the same run. Bounded: each target gets
+# WARMUP then DURATION. Prints requests/s, p50, p99 and the ratios that docs/performance.md reports.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION=${DURATION:-10s}
+WARMUP=${WARMUP:-3s}
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=${THREADS:-1}
+WARD_PORT=${WARD_PORT:-18181}
+REFERENCE_PORT=${REFERENCE_PORT:-18182}
+BARE_WARD_PORT=${BARE_WARD_PORT:-18183}
+
+if ! command -v wrk >/dev/null; then
+  apt-get update -qq && apt-get install -y -qq wrk >/dev/null
+fi
+mvn -B -q -pl benchmarks -am install -DskipTests
+mvn -B -q -pl benchmarks dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+java -Xms512m -Xmx512m -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
+    dev.ward.benchmarks.Servers "$WARD_PORT" "$BARE_WARD_PORT" "$REFERENCE_PORT" > benchmarks/target/servers.log 2>&1 &
+SERVERS=$!
+trap 'kill $SERVERS 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do
+  curl -fs "http://127.0.0.1:$BARE_WARD_PORT/plain" >/dev/null && curl -fs "http://127.0.0.1:$REFERENCE_PORT/io" >/dev/null && break
+  sleep 0.1
+done
+
+POST_SCRIPT=benchmarks/target/post-1k.lua
+cat > "$POST_SCRIPT" <<LUA
+wrk.method = "POST"
+wrk.body = string.rep("x", 1024)
+wrk.headers["Content-Type"] = "application/octet-stream"
+LUA
+
+declare -A RPS P50 P99
+run() { # name url [script]
+  local name=$1 url=$2 script=${3:-}
+  local args=(-t"$THREADS" -c"$CONNECTIONS" --latency)
+  [ -n "$script" ] && args+=(-s "$script")
+  wrk "${args[@]}" -d"$WARMUP" "$url" >/dev/null
+  local out
+  out=$(wrk "${args[@]}" -d"$DURATION" "$url")
+  RPS[$name]=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  P50[$name]=$(awk '$1=="50%" {print $2}' <<<"$out")
+  P99[$name]=$(awk '$1=="99%" {print $2}' <<<"$out")
+  local errors
+  errors=$(awk '/Non-2xx|Socket errors/' <<<"$out")
+  printf '%-14s %12s req/s   p50 %8s   p99 %8s   %s\n' "$name" "${RPS[$name]}" "${P50[$name]}" "${P99[$name]}" "$errors"
+}
+
+echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION (after $WARMUP warm-up), 127.0.0.1, $(nproc) cores, $(date -u +%F)"
+run raw-io        "http://127.0.0.1:$REFERENCE_PORT/io"
+run raw-dispatch  "http://127.0.0.1:$REFERENCE_PORT/dispatch"
+run ward-plain    "http://127.0.0.1:$BARE_WARD_PORT/plain"
+run hand-guarded  "http://127.0.0.1:$REFERENCE_PORT/guarded"
+run ward-guarded  "http://127.0.0.1:$WARD_PORT/guarded"
+run hand-full     "http://127.0.0.1:$REFERENCE_PORT/full" "$POST_SCRIPT"
+run ward-full     "http://127.0.0.1:$WARD_PORT/full" "$POST_SCRIPT"
+
+ratio() { awk -v a="${RPS[$1]}" -v b="${RPS[$2]}" 'BEGIN { printf "%.1f%%", 100 * a / b }'; }
+echo
+echo "ward-plain   / raw-dispatch : $(ratio ward-plain raw-dispatch)   (target >= 95%)"
+echo "ward-guarded / hand-guarded : $(ratio ward-guarded hand-guarded)   (target >= 95%)"
+echo "ward-full    / hand-full    : $(ratio ward-full hand-full)"
+echo "raw-dispatch / raw-io       : $(ratio raw-dispatch raw-io)   (what a dispatch to a worker costs)"

@@ -1,0 +1,40 @@
+package dev.ward.benchmarks;
+
+import dev.ward.Body;
+import dev.ward.Compensable;
+import dev.ward.CompensationContext;
+import dev.ward.Get;
+import dev.ward.Post;
+import dev.ward.Recover;
+import dev.ward.ReplayBody;
+import dev.ward.Timeout;
+import dev.ward.Traced;
+
+/** The routes measured: no middleware, the three guards, and all five annotations with a replayed 1 KiB body. */
+public class BenchHandlers {
+    @Get("/plain")
+    public String plain() {
+        return "hello";
+    }
+
+    @Get("/guarded")
+    @Recover
+    @Traced
+    @Timeout(1000)
+    public String guarded() {
+        return "hello";
+    }
+
+    @Post("/full")
+    @Recover
+    @Traced
+    @Timeout(1000)
+    @ReplayBody
+    @Compensable(compensate = "undo")
+    public String full(@Body byte[] body) {
+        return "got " + body.length;
+    }
+
+    public void undo(CompensationContext context) {
+    }
+}
