@@ -41,27 +41,18 @@ final class BodyBufferHandler implements HttpHandler {
             return;
         }
         Accumulator body = new Accumulator(declared > 0 ? (int) declared : Math.min(limit, FIRST_CHUNKED_CAPACITY));
-        // A client that trickles its body (slowloris) gets a 408 instead of holding the buffer forever.
-        XnioExecutor.Key timer = exchange.getIoThread().executeAfter(() -> {
-            if (!body.refused && !body.complete) {
-                body.refused = true;
-                route.route().metrics().bodyRejected(route.route().name(), 408);
-                exchange.setPersistent(false);
-                route.reject(new BindException(408, "the request body did not arrive within " + timeoutMillis + " ms"));
-            }
-        }, timeoutMillis, TimeUnit.MILLISECONDS);
         exchange.getRequestReceiver().receivePartialBytes((ex, chunk, last) -> {
             if (body.refused) {
                 return;
             }
             if (!body.add(chunk, limit)) {
-                timer.remove();
+                body.disarm();
                 BodyLimits.tooLarge(ex, route, limit);
                 return;
             }
             if (last) {
                 body.complete = true;
-                timer.remove();
+                body.disarm();
                 route.body(body.bytes());
                 try {
                     next.handleRequest(ex);
@@ -70,7 +61,7 @@ final class BodyBufferHandler implements HttpHandler {
                 }
             }
         }, (ex, error) -> {
-            timer.remove();
+            body.disarm();
             if (body.refused) {
                 return;
             }
@@ -79,6 +70,19 @@ final class BodyBufferHandler implements HttpHandler {
             ex.setPersistent(false);
             route.reject(new BindException(400, "the request body could not be read: it was truncated or malformed"));
         });
+        if (!body.complete && !body.refused) {
+            // Still waiting for bytes (the callbacks above run on this same I/O thread, so this cannot race them).
+            // A client that trickles its body (slowloris) gets a 408 instead of holding the buffer forever.
+            body.timer = exchange.getIoThread().executeAfter(() -> {
+                if (!body.refused && !body.complete) {
+                    body.refused = true;
+                    route.route().metrics().bodyRejected(route.route().name(), 408);
+                    exchange.setPersistent(false);
+                    route.reject(new BindException(408, "the request body did not arrive within " + timeoutMillis
+                            + " ms"));
+                }
+            }, timeoutMillis, TimeUnit.MILLISECONDS);
+        }
     }
 
     /** A growable array that never grows past the limit: the memory a request can hold, whatever it sends. */
@@ -87,6 +91,8 @@ final class BodyBufferHandler implements HttpHandler {
         private int size;
         private boolean refused;
         private boolean complete;
+        /** The body-timeout timer, armed only when the body did not arrive with the request's first read. */
+        private XnioExecutor.Key timer;
 
         Accumulator(int capacity) {
             bytes = new byte[capacity];
@@ -104,6 +110,12 @@ final class BodyBufferHandler implements HttpHandler {
             System.arraycopy(chunk, 0, bytes, size, chunk.length);
             size += chunk.length;
             return true;
+        }
+
+        void disarm() {
+            if (timer != null) {
+                timer.remove();
+            }
         }
 
         int capacity() {
