@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Throughput and latency under load, on 127.0.0.1 only: Ward's routes and their raw and hand-written Undertow
 # references, served side by side by one JVM and driven by wrk in the same run. Bounded: each target gets
-# WARMUP then DURATION. Prints requests/s, p50, p99 and the ratios that docs/performance.md reports.
+# WARMUP then DURATION, and the whole set runs ROUNDS times, interleaved, so drift hits every target alike.
+# Prints each run, then the median requests/s, p50 and p99 per target and the ratios docs/performance.md reports.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-10s}
 WARMUP=${WARMUP:-3s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-1}
+ROUNDS=${ROUNDS:-3}
 WARD_PORT=${WARD_PORT:-18181}
 REFERENCE_PORT=${REFERENCE_PORT:-18182}
 BARE_WARD_PORT=${BARE_WARD_PORT:-18183}
@@ -34,31 +36,49 @@ wrk.headers["Content-Type"] = "application/octet-stream"
 LUA
 
 declare -A RPS P50 P99
+# A wrk latency percentile line ("50%  262.00us", "99%  3.62ms") in microseconds.
+MICROS='$1 == q { v = $2; f = 1; if (v ~ /us$/) f = 1; else if (v ~ /ms$/) f = 1000; else if (v ~ /s$/) f = 1000000;
+  sub(/[a-z]+$/, "", v); printf "%.0f", v * f }'
 run() { # name url [script]
   local name=$1 url=$2 script=${3:-}
   local args=(-t"$THREADS" -c"$CONNECTIONS" --latency)
   [ -n "$script" ] && args+=(-s "$script")
   wrk "${args[@]}" -d"$WARMUP" "$url" >/dev/null
-  local out
+  local out rps p50 p99
   out=$(wrk "${args[@]}" -d"$DURATION" "$url")
-  RPS[$name]=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
-  P50[$name]=$(awk '$1=="50%" {print $2}' <<<"$out")
-  P99[$name]=$(awk '$1=="99%" {print $2}' <<<"$out")
-  local errors
-  errors=$(awk '/Non-2xx|Socket errors/' <<<"$out")
-  printf '%-14s %12s req/s   p50 %8s   p99 %8s   %s\n' "$name" "${RPS[$name]}" "${P50[$name]}" "${P99[$name]}" "$errors"
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk -v q=50% "$MICROS" <<<"$out")
+  p99=$(awk -v q=99% "$MICROS" <<<"$out")
+  RPS[$name]="${RPS[$name]:-} $rps"
+  P50[$name]="${P50[$name]:-} $p50"
+  P99[$name]="${P99[$name]:-} $p99"
+  printf '  %-14s %12s req/s   p50 %6s us   p99 %6s us   %s\n' "$name" "$rps" "$p50" "$p99" \
+      "$(awk '/Non-2xx|Socket errors/' <<<"$out")"
 }
+median() { tr ' ' '\n' <<<"$1" | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
-echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION (after $WARMUP warm-up), 127.0.0.1, $(nproc) cores, $(date -u +%F)"
-run raw-io        "http://127.0.0.1:$REFERENCE_PORT/io"
-run raw-dispatch  "http://127.0.0.1:$REFERENCE_PORT/dispatch"
-run ward-plain    "http://127.0.0.1:$BARE_WARD_PORT/plain"
-run hand-guarded  "http://127.0.0.1:$REFERENCE_PORT/guarded"
-run ward-guarded  "http://127.0.0.1:$WARD_PORT/guarded"
-run hand-full     "http://127.0.0.1:$REFERENCE_PORT/full" "$POST_SCRIPT"
-run ward-full     "http://127.0.0.1:$WARD_PORT/full" "$POST_SCRIPT"
+echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION (after $WARMUP warm-up) x $ROUNDS rounds, 127.0.0.1, $(nproc) cores, $(date -u +%F)"
+NAMES=(raw-io raw-dispatch ward-plain hand-guarded ward-guarded hand-full ward-full)
+for round in $(seq 1 "$ROUNDS"); do
+  echo "round $round"
+  run raw-io        "http://127.0.0.1:$REFERENCE_PORT/io"
+  run raw-dispatch  "http://127.0.0.1:$REFERENCE_PORT/dispatch"
+  run ward-plain    "http://127.0.0.1:$BARE_WARD_PORT/plain"
+  run hand-guarded  "http://127.0.0.1:$REFERENCE_PORT/guarded"
+  run ward-guarded  "http://127.0.0.1:$WARD_PORT/guarded"
+  run hand-full     "http://127.0.0.1:$REFERENCE_PORT/full" "$POST_SCRIPT"
+  run ward-full     "http://127.0.0.1:$WARD_PORT/full" "$POST_SCRIPT"
+done
 
-ratio() { awk -v a="${RPS[$1]}" -v b="${RPS[$2]}" 'BEGIN { printf "%.1f%%", 100 * a / b }'; }
+echo
+echo "medians of $ROUNDS rounds"
+declare -A MED
+for name in "${NAMES[@]}"; do
+  MED[$name]=$(median "${RPS[$name]}")
+  printf '  %-14s %12s req/s   p50 %6s us   p99 %6s us\n' "$name" "${MED[$name]}" "$(median "${P50[$name]}")" \
+      "$(median "${P99[$name]}")"
+done
+ratio() { awk -v a="${MED[$1]}" -v b="${MED[$2]}" 'BEGIN { printf "%.1f%%", 100 * a / b }'; }
 echo
 echo "ward-plain   / raw-dispatch : $(ratio ward-plain raw-dispatch)   (target >= 95%)"
 echo "ward-guarded / hand-guarded : $(ratio ward-guarded hand-guarded)   (target >= 95%)"

@@ -270,8 +270,12 @@ public final class RouteExchange {
             handlerDone();
             return;
         }
-        synchronized (this) {
-            runner = Thread.currentThread();
+        // Only a deadline ever interrupts a handler: routes without one skip the bookkeeping.
+        boolean interruptible = route.timeoutNanos() > 0;
+        if (interruptible) {
+            synchronized (this) {
+                runner = Thread.currentThread();
+            }
         }
         Observation.Scope scope = observation == null ? null : observation.openScope();
         try {
@@ -285,11 +289,13 @@ public final class RouteExchange {
             if (scope != null) {
                 scope.close();
             }
-            synchronized (this) {
-                runner = null;
+            if (interruptible) {
+                synchronized (this) {
+                    runner = null;
+                }
+                // A deadline's interrupt belongs to this request only; the next task on this thread starts clean.
+                Thread.interrupted();
             }
-            // A deadline's interrupt belongs to this request only; the next task on this thread starts clean.
-            Thread.interrupted();
             handlerDone();
         }
     }
