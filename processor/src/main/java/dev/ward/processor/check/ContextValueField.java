@@ -1,15 +1,14 @@
 package dev.ward.processor.check;
 
-import dev.ward.processor.ElementNames;
 import dev.ward.processor.Annotations;
 import dev.ward.processor.Diagnostics;
+import dev.ward.processor.ElementNames;
 import dev.ward.processor.Names;
 import dev.ward.processor.model.ContextValueType;
 import dev.ward.processor.model.WardModel;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;

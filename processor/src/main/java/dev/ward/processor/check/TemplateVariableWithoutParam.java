@@ -4,7 +4,6 @@ import dev.ward.processor.Annotations;
 import dev.ward.processor.Diagnostics;
 import dev.ward.processor.model.Binding;
 import dev.ward.processor.model.HandlerClass;
-import dev.ward.processor.model.Param;
 import dev.ward.processor.model.Route;
 import java.util.stream.Stream;
 
