@@ -176,10 +176,16 @@ class CompensableTest {
     }
 
     static void await(BooleanSupplier condition) throws InterruptedException {
+        await(condition, () -> "");
+    }
+
+    /** Waits up to 20 s for the condition; the failure says what {@code state} shows at that moment. */
+    static void await(BooleanSupplier condition, java.util.function.Supplier<String> state)
+            throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 20 s");
+                throw new AssertionError("condition not met within 20 s " + state.get());
             }
             Thread.sleep(10);
         }

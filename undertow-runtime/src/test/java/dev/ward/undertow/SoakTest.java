@@ -123,7 +123,7 @@ class SoakTest {
                         } catch (java.io.IOException e) {
                             status = RESET;
                         }
-                        if (kind == Kind.COMPENSABLE) {
+                        if (kind == Kind.COMPENSABLE && status == 500) {
                             compensableRequests.incrementAndGet();
                         }
                         statuses.computeIfAbsent(kind, k -> new ConcurrentHashMap<>())
@@ -144,7 +144,10 @@ class SoakTest {
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
             long healthMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - healthStart);
             CompensableTest.await(() -> server.server.compensations().pending() == 0
-                    && compensations.size() == compensableRequests.get());
+                    && compensations.size() == compensableRequests.get(), () -> "pending "
+                    + server.server.compensations().pending() + ", compensated " + compensations.size()
+                    + " of " + compensableRequests.get() + " failed compensable requests; answers " + statuses
+                    + "; wrong " + wrong);
             CompensableTest.await(() -> workerThreads() == 0);
 
             Map<String, Object> report = new TreeMap<>();
