@@ -57,7 +57,7 @@ final class BodyBufferHandler implements HttpHandler {
                 try {
                     next.handleRequest(ex);
                 } catch (Exception e) {
-                    route.fail(e);
+                    route.failedBeforeHandler(e);
                 }
             }
         }, (ex, error) -> {

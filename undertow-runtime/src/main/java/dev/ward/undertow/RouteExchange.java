@@ -309,6 +309,12 @@ public final class RouteExchange {
         }
     }
 
+    /** The chain failed on the I/O thread, before the handler could run (and so it never will). */
+    void failedBeforeHandler(Throwable failure) {
+        handlerDone();
+        fail(failure);
+    }
+
     /** The worker pool refused the request: answered at once with 503, never queued without bound. */
     void rejected() {
         handlerDone();

@@ -67,7 +67,7 @@ final class Router implements HttpHandler {
             try {
                 chain.handler().handleRequest(exchange);
             } catch (Throwable failure) {
-                route.fail(failure);
+                route.failedBeforeHandler(failure);
             }
             return;
         }
