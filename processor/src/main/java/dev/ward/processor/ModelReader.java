@@ -189,6 +189,7 @@ public final class ModelReader {
         String name = null;
         if (bindings.isEmpty()) {
             binding = isDeclared(type, Names.DEADLINE) ? Binding.DEADLINE
+                    : isDeclared(type, Names.REQUEST_ID) ? Binding.REQUEST_ID
                     : isDeclared(type, Names.COMPENSATION_CONTEXT) ? Binding.COMPENSATION_CONTEXT
                     : isDeclared(type, Names.EXCHANGE) ? Binding.EXCHANGE
                     : isContextValue(type) ? Binding.CONTEXT

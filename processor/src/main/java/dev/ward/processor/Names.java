@@ -32,6 +32,7 @@ public final class Names {
 
     public static final String RESPONSE = "dev.ward.Response";
     public static final String DEADLINE = "dev.ward.Deadline";
+    public static final String REQUEST_ID = "dev.ward.RequestId";
     public static final String COMPENSATION_CONTEXT = "dev.ward.CompensationContext";
     public static final String EXCHANGE = "io.undertow.server.HttpServerExchange";
     public static final String COMPLETION_STAGE = "java.util.concurrent.CompletionStage";

@@ -160,7 +160,7 @@ class CompensableRulesTest {
                     public void place(@PathParam("id") UUID id, @QueryParam("quantity") int quantity,
                                       @Header("X-Tenant") String tenant, @Body String order) { }
                     public void release(@PathParam("id") UUID id, @QueryParam("quantity") int quantity,
-                                        @Body byte[] order, CompensationContext context) { }
+                                        @Body byte[] order, CompensationContext context, RequestId requestId) { }
                 }
                 """));
         String routes = compilation.generatedSourceFile("test.HandlersRoutes").orElseThrow().getCharContent(true)
@@ -172,7 +172,8 @@ class CompensableRulesTest {
                         UUID id = Bind.toUuid(arguments.pathParam("id"), "path parameter 'id'");
                                     int quantity = Bind.toInt(arguments.requiredQuery("quantity"), "query parameter 'quantity'");
                                     byte[] order = arguments.bodyBytes();
-                                    handlers.release(id, quantity, order, context);""".replace("            ", "")
+                                    RequestId requestId = new RequestId(context.idempotencyKey());
+                                    handlers.release(id, quantity, order, context, requestId);""".replace("            ", "")
                 .replace("\n", "\n            ")), routes);
     }
 }

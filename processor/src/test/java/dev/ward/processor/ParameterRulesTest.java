@@ -35,8 +35,8 @@ class ParameterRulesTest {
                 """));
         assertCompiles(handlers("""
                 public class Handlers {
-                    @Get("/a") public String a(@QueryParam("limit") int limit, Deadline deadline,
-                            io.undertow.server.HttpServerExchange exchange) { return "a"; }
+                    @Get("/a") public String a(@QueryParam("limit") int limit, Deadline deadline, RequestId id,
+                            io.undertow.server.HttpServerExchange exchange) { return "a" + id.value(); }
                 }
                 """));
     }

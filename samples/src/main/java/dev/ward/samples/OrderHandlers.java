@@ -1,5 +1,7 @@
 package dev.ward.samples;
 
+import dev.ward.Compensable;
+import dev.ward.CompensationContext;
 import dev.ward.Delete;
 import dev.ward.Get;
 import dev.ward.Header;
@@ -7,6 +9,7 @@ import dev.ward.PathParam;
 import dev.ward.Post;
 import dev.ward.QueryParam;
 import dev.ward.Recover;
+import dev.ward.RequestId;
 import dev.ward.Response;
 import dev.ward.Traced;
 import java.nio.charset.StandardCharsets;
@@ -28,27 +31,44 @@ public class OrderHandlers {
     private static final String JSON = "application/json";
 
     private final Inventory inventory;
+    private final Payments payments;
     private final ConcurrentHashMap<UUID, Order> orders = new ConcurrentHashMap<>();
 
-    public OrderHandlers(Inventory inventory) {
+    public OrderHandlers(Inventory inventory, Payments payments) {
         this.inventory = inventory;
+        this.payments = payments;
     }
 
-    /** {@code POST /orders?sku=apple&quantity=2}: 201 with the order, or 409 when stock is short. */
+    /**
+     * {@code POST /orders?sku=apple&quantity=2}: reserves the stock, charges, and answers 201 with the order, or
+     * 409 when stock is short. If anything fails after the reservation (the payment provider, say), the request
+     * fails with a 500 and Ward runs {@link #releaseStock} for it, asynchronously, with retries.
+     */
     @Post("/orders")
+    @Compensable(compensate = "releaseStock")
     public Response place(@QueryParam("sku") String sku, @QueryParam("quantity") int quantity,
-                          @Header("Idempotency-Key") Optional<String> idempotencyKey) {
+                          @Header("Idempotency-Key") Optional<String> idempotencyKey, RequestId requestId) {
         if (!SKU.matcher(sku).matches() || quantity < 1) {
             return Response.status(422).body("sku must be [a-z0-9-]{1,32} and quantity at least 1");
         }
-        if (!inventory.reserve(sku, quantity)) {
+        if (!inventory.reserve(requestId.value(), sku, quantity)) {
             return Response.status(409).body("not enough " + sku + " in stock");
         }
+        payments.charge(requestId.value(), quantity);
         Order order = new Order(UUID.randomUUID(), sku, quantity, OrderStatus.PLACED);
         orders.put(order.id(), order);
         Response created = Response.status(201).header("Location", "/orders/" + order.id())
                 .body(order.toJson().getBytes(StandardCharsets.UTF_8), JSON);
         return idempotencyKey.map(key -> created.header("Idempotency-Key", key)).orElse(created);
+    }
+
+    /**
+     * Compensates a failed {@link #place}: puts back what that request reserved. Idempotent and fine with nothing
+     * to undo, as compensations must be: it may run twice after a crash, or for a request that failed before it
+     * reserved anything.
+     */
+    public void releaseStock(CompensationContext context) {
+        inventory.releaseReservation(context.idempotencyKey());
     }
 
     /** {@code GET /orders/{id}}: the order, or 404. A malformed id is a 400 before this runs. */
@@ -80,7 +100,7 @@ public class OrderHandlers {
                 || !orders.replace(id, current, current.withStatus(OrderStatus.CANCELLED))) {
             return Response.status(409).body("order " + id + " is " + orders.get(id).status());
         }
-        inventory.release(current.sku(), current.quantity());
+        inventory.restock(current.sku(), current.quantity());
         return Response.noContent();
     }
 

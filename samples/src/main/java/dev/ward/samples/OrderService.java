@@ -3,6 +3,7 @@ package dev.ward.samples;
 import dev.ward.undertow.WardServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -14,26 +15,36 @@ public final class OrderService {
     private OrderService() {
     }
 
-    /** Builds the service's server, not yet started; tests use it with port 0. */
+    /** Builds the service's server, not yet started, with compensations in memory; tests use it with port 0. */
     public static WardServer server(int port) {
+        return server(port, null);
+    }
+
+    /** As {@link #server(int)}, journaling compensations in {@code journal} when it is not null. */
+    public static WardServer server(int port, Path journal) {
         Inventory inventory = new Inventory(Map.of("apple", 10, "pear", 5));
         // Ward's counters and the @Traced routes' timers land here, and GET /metrics serves them.
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        return WardServer.builder()
+        WardServer.Builder builder = WardServer.builder()
                 .host("127.0.0.1")
                 .port(port)
                 .meterRegistry(metrics)
-                .routes(new OrderHandlersRoutes(new OrderHandlers(inventory)),
+                .routes(new OrderHandlersRoutes(new OrderHandlers(inventory, new Payments(3))),
                         new InventoryHandlersRoutes(new InventoryHandlers(inventory)),
                         new HealthHandlersRoutes(new HealthHandlers()),
-                        new MetricsHandlersRoutes(new MetricsHandlers(metrics)))
-                .build();
+                        new MetricsHandlersRoutes(new MetricsHandlers(metrics)));
+        if (journal != null) {
+            builder.compensationJournal(journal);
+        }
+        return builder.build();
     }
 
     public static void main(String[] args) throws InterruptedException {
         int port = args.length > 0 ? Integer.parseInt(args[0])
                 : Integer.parseInt(System.getenv().getOrDefault("PORT", "8080"));
-        WardServer server = server(port).start();
+        // Pending compensations survive a crash of the sample, in the system's temporary directory.
+        Path journal = Path.of(System.getProperty("java.io.tmpdir"), "ward-sample-compensations");
+        WardServer server = server(port, journal).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping: finishing in-flight requests...");

@@ -71,6 +71,24 @@ class OrderServiceTest {
     }
 
     @Test
+    void aFailedPaymentIsCompensatedByReleasingTheReservedStock() throws Exception {
+        HttpResponse<String> failed = http.send(http.request("/orders?sku=apple&quantity=5")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(500, failed.statusCode());
+        assertEquals("application/problem+json", failed.headers().firstValue("Content-Type").orElseThrow());
+        String metrics = "";
+        for (int i = 0; i < 500 && !metrics.contains("ward_compensations_succeeded_total{route=\"POST /orders\"} 1.0"); i++) {
+            Thread.sleep(20);
+            metrics = http.get("/metrics").body();
+        }
+        assertTrue(metrics.contains("ward_compensations_succeeded_total{route=\"POST /orders\"} 1.0"), metrics);
+        assertEquals("10", http.get("/inventory/apple").body(), "the reservation was released, once");
+        assertEquals(201, http.send(http.request("/orders?sku=apple&quantity=3")
+                .POST(HttpRequest.BodyPublishers.noBody())).statusCode(), "and the stock can be ordered again");
+        assertEquals("7", http.get("/inventory/apple").body());
+    }
+
+    @Test
     void healthAnswers() throws Exception {
         assertEquals("ok", http.get("/health").body());
     }

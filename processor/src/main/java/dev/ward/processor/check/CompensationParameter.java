@@ -26,7 +26,7 @@ final class CompensationParameter extends CompensableRule {
     @Override
     void check(HandlerClass handlerClass, Route route, CompensableSpec spec, Diagnostics diagnostics) {
         for (Param param : spec.params()) {
-            if (param.binding() == Binding.COMPENSATION_CONTEXT) {
+            if (param.binding() == Binding.COMPENSATION_CONTEXT || param.binding() == Binding.REQUEST_ID) {
                 continue;
             }
             if (param.binding() == Binding.BODY) {
@@ -49,7 +49,7 @@ final class CompensationParameter extends CompensableRule {
                 diagnostics.error(id(), param.element(), param.bindingAnnotation(), null,
                         "parameter " + param.javaName() + " of compensation " + spec.compensate() + " is not one of "
                                 + route.methodName() + "'s bound parameters; available: " + available(route),
-                        "take one of those (same annotation, name and type), or a CompensationContext.");
+                        "take one of those (same annotation, name and type), a RequestId or a CompensationContext.");
             }
         }
     }

@@ -17,7 +17,7 @@ final class UnboundParameter extends ParamRule {
                     "parameter " + param.javaName() + " of " + owner
                             + " has no binding annotation, and Ward does not know how to supply a "
                             + param.element().asType(),
-                    "annotate it with @PathParam, @QueryParam, @Header or @Body, take a Deadline, or make its type a "
+                    "annotate it with @PathParam, @QueryParam, @Header or @Body, take a Deadline or RequestId, or make its type a "
                             + "@ContextValue that middleware in the route produces.");
         }
     }

@@ -10,6 +10,8 @@ public enum Binding {
     EXCHANGE(null, "exchange"),
     /** {@code dev.ward.Deadline}: the time the request has left. */
     DEADLINE(null, "deadline"),
+    /** {@code dev.ward.RequestId}: the request's id. */
+    REQUEST_ID(null, "request id"),
     /** {@code dev.ward.CompensationContext}: only in a compensation method. */
     COMPENSATION_CONTEXT(null, "compensation context"),
     /** A {@code @ContextValue} type: produced by middleware earlier in the route's chain. */

@@ -48,6 +48,7 @@ public final class RoutesWriter {
     private static final ClassName COMPENSATION_SPEC = ClassName.get(RUNTIME, "CompensationSpec");
     private static final ClassName COMPENSATION_ARGUMENTS = ClassName.get(RUNTIME, "CompensationArguments");
     private static final ClassName COMPENSATION_CONTEXT = ClassName.get("dev.ward", "CompensationContext");
+    private static final ClassName REQUEST_ID = ClassName.get("dev.ward", "RequestId");
     private static final ClassName CHRONO_UNIT = ClassName.get("java.time.temporal", "ChronoUnit");
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
     private static final String PROCESSOR = "dev.ward.processor.WardProcessor";
@@ -261,7 +262,10 @@ public final class RoutesWriter {
             String local = unique(param.javaName(), locals);
             arguments.add(local);
             compensate.addStatement("$T $L = $L", TypeName.get(param.element().asType()), local,
-                    valueOf(param, "arguments"));
+                    param.binding() == Binding.REQUEST_ID
+                            // The failed request's id is the compensation's idempotency key.
+                            ? CodeBlock.of("new $T(context.idempotencyKey())", REQUEST_ID)
+                            : valueOf(param, "arguments"));
         }
         compensate.addStatement("handlers.$L($L)", spec.compensate(), String.join(", ", arguments));
         return TypeSpec.classBuilder(className)
@@ -294,6 +298,7 @@ public final class RoutesWriter {
             };
             case EXCHANGE -> CodeBlock.of("exchange.raw()");
             case DEADLINE -> CodeBlock.of("exchange.deadline()");
+            case REQUEST_ID -> CodeBlock.of("new $T(exchange.requestId())", REQUEST_ID);
             case COMPENSATION_CONTEXT -> CodeBlock.of("context");
             case CONTEXT, NONE -> throw new IllegalStateException("no value for parameter " + param.javaName());
         };
