@@ -200,6 +200,23 @@ class TimeoutTest {
     }
 
     @Test
+    void withTheDefaultsAnOrdinaryBurstIsQueuedAndServedNotRefused() throws Exception {
+        try (TestServer server = TestServer.start(registry -> registry.route("GET", "/fast").handler(ex -> {
+            Thread.sleep(5); // a little real work, so requests overlap
+            ex.respond(Response.ok("fast"));
+        }))) {
+            java.util.List<CompletableFuture<Integer>> statuses = new java.util.ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                statuses.add(server.client.sendAsync(java.net.http.HttpRequest.newBuilder(server.uri("/fast")).build(),
+                        HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode));
+            }
+            for (CompletableFuture<Integer> status : statuses) {
+                assertEquals(200, status.get(30, TimeUnit.SECONDS), "400 concurrent requests: none refused");
+            }
+        }
+    }
+
+    @Test
     void twoThousandTimedOutRequestsLeaveNoThreadBehind() throws Exception {
         int baseline = serverSideThreads();
         try (TestServer server = TestServer.start(registry -> registry.route("GET", "/sleepy")
