@@ -166,7 +166,7 @@ class CompensableRulesTest {
         String routes = compilation.generatedSourceFile("test.HandlersRoutes").orElseThrow().getCharContent(true)
                 .toString();
         assertTrue(routes.contains(".compensable(CompensationSpec.calling(\"release\").maxAttempts(7).backoffMillis(50L)"
-                + ".query(\"quantity\").body(), new PlaceCompensation())"), routes);
+                + ".query(\"quantity\").body(),\n                    new PlaceCompensation())"), routes);
         assertTrue(routes.contains("private final class PlaceCompensation implements Compensation"), routes);
         assertTrue(routes.contains("""
                         UUID id = Bind.toUuid(arguments.pathParam("id"), "path parameter 'id'");
