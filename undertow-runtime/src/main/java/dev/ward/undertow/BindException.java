@@ -9,17 +9,43 @@ public final class BindException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final int status;
+    /** Whether the body itself was refused (too large, unreadable, too slow): counted, and the connection closes. */
+    private final boolean body;
 
     public BindException(int status, String detail) {
+        this(status, detail, false);
+    }
+
+    public BindException(String detail) {
+        this(400, detail);
+    }
+
+    private BindException(int status, String detail, boolean body) {
         super(detail, null, false, false);
         if (status < 400 || status > 499) {
             throw new IllegalArgumentException("a binding failure is a 4xx, not " + status);
         }
         this.status = status;
+        this.body = body;
     }
 
-    public BindException(String detail) {
-        this(400, detail);
+    /** The body is larger than {@code limit} bytes: 413. */
+    static BindException bodyTooLarge(long limit) {
+        return new BindException(413, "the request body is larger than the limit of " + limit + " bytes", true);
+    }
+
+    /** The body ended early or was malformed: 400. */
+    static BindException bodyUnreadable() {
+        return new BindException(400, "the request body could not be read: it was truncated or malformed", true);
+    }
+
+    /** The body did not arrive within {@code millis}: 408. */
+    static BindException bodyTooSlow(long millis) {
+        return new BindException(408, "the request body did not arrive within " + millis + " ms", true);
+    }
+
+    boolean refusesBody() {
+        return body;
     }
 
     public int status() {

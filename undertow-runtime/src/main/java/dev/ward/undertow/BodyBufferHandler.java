@@ -66,9 +66,7 @@ final class BodyBufferHandler implements HttpHandler {
                 return;
             }
             body.refused = true;
-            route.route().metrics().bodyRejected(route.route().name(), 400);
-            ex.setPersistent(false);
-            route.reject(new BindException(400, "the request body could not be read: it was truncated or malformed"));
+            route.reject(BindException.bodyUnreadable());
         });
         if (!body.complete && !body.refused) {
             // Still waiting for bytes (the callbacks above run on this same I/O thread, so this cannot race them).
@@ -76,10 +74,7 @@ final class BodyBufferHandler implements HttpHandler {
             body.timer = exchange.getIoThread().executeAfter(() -> {
                 if (!body.refused && !body.complete) {
                     body.refused = true;
-                    route.route().metrics().bodyRejected(route.route().name(), 408);
-                    exchange.setPersistent(false);
-                    route.reject(new BindException(408, "the request body did not arrive within " + timeoutMillis
-                            + " ms"));
+                    route.reject(BindException.bodyTooSlow(timeoutMillis));
                 }
             }, timeoutMillis, TimeUnit.MILLISECONDS);
         }

@@ -21,6 +21,6 @@ final class BodyLimits {
     static void tooLarge(HttpServerExchange exchange, RouteExchange route, long limit) {
         exchange.setPersistent(false);
         Connectors.terminateRequest(exchange);
-        route.reject(new BindException(413, "the request body is larger than the limit of " + limit + " bytes"));
+        route.reject(BindException.bodyTooLarge(limit));
     }
 }

@@ -47,7 +47,7 @@ final class BoundedInputStream extends FilterInputStream {
         try {
             return read.read();
         } catch (IOException e) {
-            throw new BindException(400, "the request body could not be read: it was truncated or malformed");
+            throw BindException.bodyUnreadable();
         }
     }
 
@@ -62,7 +62,7 @@ final class BoundedInputStream extends FilterInputStream {
     private void count(int n) {
         read += n;
         if (read > limit) {
-            throw new BindException(413, "the request body is larger than the limit of " + limit + " bytes");
+            throw BindException.bodyTooLarge(limit);
         }
     }
 }

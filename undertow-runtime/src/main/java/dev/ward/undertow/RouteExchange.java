@@ -391,8 +391,9 @@ public final class RouteExchange {
     /** The single owner of the response turns a failure into the answer. */
     private void answerFailure(Throwable failure) {
         if (failure instanceof BindException problem) {
-            if (problem.status() == 413) {
-                route.metrics().bodyRejected(route.name(), 413);
+            if (problem.refusesBody()) {
+                // The rest of a refused body is never read: this connection cannot carry another request.
+                route.metrics().bodyRejected(route.name(), problem.status());
                 exchange.setPersistent(false);
             }
             ResponseWriter.write(exchange, Problems.of(problem.status(), problem.getMessage(), requestId));
