@@ -39,8 +39,12 @@ final class Compensator implements Compensations {
     static final long MAX_BACKOFF_MILLIS = 30_000;
     private static final System.Logger LOG = System.getLogger("dev.ward");
 
-    /** A registered compensation method, by {@code route#method}. */
+    /** A registered compensation method, found by {@link #key}. */
     record Registered(Route route, CompensationSpec spec, Compensation compensation) {
+        /** {@code POST /orders#releaseStock}: how a journaled compensation finds its method again. */
+        static String key(String route, String method) {
+            return route + "#" + method;
+        }
     }
 
     /** One compensation in memory; attempts and lastError change only on the thread running its attempt. */
@@ -97,7 +101,7 @@ final class Compensator implements Compensations {
                     + "ones. Set WardServer.builder().compensationJournal(dir) to make them survive it.");
         }
         for (JournalState state : journal.load()) {
-            Registered target = registered.get(state.entry().route() + "#" + state.entry().method());
+            Registered target = registered.get(Registered.key(state.entry().route(), state.entry().method()));
             Pending recovered = new Pending(state.entry(), target == null ? null : target.compensation(),
                     state.attempts(), state.dead() ? state.lastError()
                     : target == null ? "no compensation " + state.entry().method() + " for " + state.entry().route()

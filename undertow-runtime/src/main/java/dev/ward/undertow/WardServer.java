@@ -67,7 +67,8 @@ public final class WardServer implements AutoCloseable {
                 Compensator.Registered compensation = null;
                 if (spec.compensation() != null) {
                     compensation = new Compensator.Registered(route, spec.compensationSpec(), spec.compensation());
-                    compensations.put(route.name() + "#" + spec.compensationSpec().method(), compensation);
+                    compensations.put(Compensator.Registered.key(route.name(), spec.compensationSpec().method()),
+                            compensation);
                 }
                 router.add(route, chain(route, observations, compensator, compensation));
             }));
