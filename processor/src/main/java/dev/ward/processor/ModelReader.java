@@ -51,11 +51,6 @@ public final class ModelReader {
         this.annotations = annotations;
     }
 
-    /** Reads only route classes, as {@link #read(Set, Set, Set, Set)} does. */
-    public WardModel read(Set<TypeElement> handlerClasses) {
-        return read(handlerClasses, Set.of(), Set.of(), Set.of());
-    }
-
     /**
      * Reads every class in {@code handlerClasses}, every middleware annotation in {@code middlewareAnnotated}
      * (to find strays), and the {@code @Middleware} and {@code @ContextValue} classes of the round.

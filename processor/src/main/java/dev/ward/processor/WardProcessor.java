@@ -11,6 +11,7 @@ import dev.ward.processor.model.WardModel;
 import dev.ward.processor.write.ContextKeyWriter;
 import dev.ward.processor.write.RoutesWriter;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -77,17 +78,9 @@ public final class WardProcessor extends AbstractProcessor {
             }
             deferred.clear();
             classes.addAll(ModelReader.enclosingClasses(annotated(round, Names.ROUTE_ANNOTATIONS)));
-            if (!round.processingOver()) {
-                classes.removeIf(type -> {
-                    boolean unresolved = hasUnresolvedTypes(type);
-                    if (unresolved) {
-                        deferred.add(type.getQualifiedName().toString());
-                    }
-                    return unresolved;
-                });
-            }
-            WardModel model = reader.read(classes, annotated(round, Names.MIDDLEWARE_ANNOTATIONS),
+            WardModel read = reader.read(classes, annotated(round, Names.MIDDLEWARE_ANNOTATIONS),
                     annotated(round, List.of(Names.MIDDLEWARE)), annotated(round, List.of(Names.CONTEXT_VALUE)));
+            WardModel model = round.processingOver() ? read : deferUnresolved(read);
             for (Rule rule : rules) {
                 rule.check(model, diagnostics);
             }
@@ -130,9 +123,21 @@ public final class WardProcessor extends AbstractProcessor {
         return elements;
     }
 
-    private boolean hasUnresolvedTypes(TypeElement type) {
-        WardModel model = reader.read(Set.of(type));
-        for (Route route : model.classes().get(0).routes()) {
+    /** Sets aside, for the next round, classes whose signatures name types another processor has yet to make. */
+    private WardModel deferUnresolved(WardModel model) {
+        List<HandlerClass> ready = new ArrayList<>();
+        for (HandlerClass handlerClass : model.classes()) {
+            if (hasUnresolvedTypes(handlerClass)) {
+                deferred.add(handlerClass.element().getQualifiedName().toString());
+            } else {
+                ready.add(handlerClass);
+            }
+        }
+        return new WardModel(List.copyOf(ready), model.strays(), model.middlewares(), model.contextValues());
+    }
+
+    private static boolean hasUnresolvedTypes(HandlerClass handlerClass) {
+        for (Route route : handlerClass.routes()) {
             if (route.method().getReturnType().getKind() == TypeKind.ERROR) {
                 return true;
             }
