@@ -7,7 +7,6 @@ import dev.ward.Response;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -15,7 +14,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /** @Compensable: compensated exactly once for every failure, never for a success, retried, dead-lettered. */
@@ -49,7 +47,7 @@ class CompensableTest {
             assertEquals(409, post(server, "/client-error?sku=apple", "req-409").statusCode());
             assertEquals(500, post(server, "/throws?sku=apple", "req-throws").statusCode());
             assertEquals(503, post(server, "/unavailable?sku=pear", "req-503").statusCode());
-            await(() -> compensated.size() >= 2);
+            Await.until(() -> compensated.size() >= 2);
             Thread.sleep(200);
             assertEquals(List.of("req-503 POST /unavailable pear acme 1 the response status was 503",
                     "req-throws POST /throws apple acme 1 java.lang.IllegalStateException: payment declined"),
@@ -78,7 +76,7 @@ class CompensableTest {
                     }
                 }))) {
             assertEquals(503, post(server, "/slow?sku=apple", "req-slow").statusCode());
-            await(() -> compensations.get() == 1);
+            Await.until(() -> compensations.get() == 1);
             Thread.sleep(300);
             assertEquals(1, compensations.get(), "exactly one compensation for deadline and late exception together");
             assertTrue(compensationStartedAt.get() >= handlerReturnedAt.get(),
@@ -98,7 +96,7 @@ class CompensableTest {
                 })
                 .handler(ex -> ex.respond(Response.status(500))), builder -> builder.meterRegistry(meters))) {
             post(server, "/flaky", "req-flaky");
-            await(() -> count(WardMetrics.COMPENSATIONS_SUCCEEDED, "POST /flaky") == 1.0);
+            Await.until(() -> count(WardMetrics.COMPENSATIONS_SUCCEEDED, "POST /flaky") == 1.0);
             assertEquals(3, attempts.get());
             assertEquals(2.0, count(WardMetrics.COMPENSATIONS_RETRIED, "POST /flaky"));
             assertEquals(1.0, count(WardMetrics.COMPENSATIONS_SCHEDULED, "POST /flaky"));
@@ -119,7 +117,7 @@ class CompensableTest {
                 })
                 .handler(ex -> ex.respond(Response.status(502))), builder -> builder.meterRegistry(meters))) {
             server.send(HttpRequest.newBuilder(server.uri("/orders/17")).header("X-Request-Id", "req-dead").DELETE());
-            await(() -> !server.server.compensations().deadLetters().isEmpty());
+            Await.until(() -> !server.server.compensations().deadLetters().isEmpty());
             DeadLetter dead = server.server.compensations().deadLetters().get(0);
             assertEquals("req-dead", dead.idempotencyKey());
             assertEquals("DELETE /orders/{id}", dead.route());
@@ -129,7 +127,7 @@ class CompensableTest {
 
             downstreamBack.set(true);
             assertTrue(server.server.compensations().retry(dead.id()));
-            await(() -> count(WardMetrics.COMPENSATIONS_SUCCEEDED, "DELETE /orders/{id}") == 1.0);
+            Await.until(() -> count(WardMetrics.COMPENSATIONS_SUCCEEDED, "DELETE /orders/{id}") == 1.0);
             assertEquals(4, attempts.get());
             assertTrue(server.server.compensations().deadLetters().isEmpty());
             assertTrue(!server.server.compensations().retry(dead.id()), "no longer a dead letter");
@@ -159,7 +157,7 @@ class CompensableTest {
             for (CompletableFuture<Integer> status : statuses) {
                 assertEquals(500, status.get(30, TimeUnit.SECONDS));
             }
-            await(() -> runs.get() >= 1_000 && server.server.compensations().pending() == 0);
+            Await.until(() -> runs.get() >= 1_000 && server.server.compensations().pending() == 0);
             assertEquals(1_000, runs.get(), "each failed request compensated once");
             assertEquals(1_000, keys.size());
         }
@@ -173,21 +171,5 @@ class CompensableTest {
     private static HttpResponse<String> post(TestServer server, String path, String requestId) throws Exception {
         return server.send(HttpRequest.newBuilder(server.uri(path)).header("X-Request-Id", requestId)
                 .header("X-Tenant", "acme").POST(HttpRequest.BodyPublishers.noBody()));
-    }
-
-    static void await(BooleanSupplier condition) throws InterruptedException {
-        await(condition, () -> "");
-    }
-
-    /** Waits up to 20 s for the condition; the failure says what {@code state} shows at that moment. */
-    static void await(BooleanSupplier condition, java.util.function.Supplier<String> state)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 20 s " + state.get());
-            }
-            Thread.sleep(10);
-        }
     }
 }

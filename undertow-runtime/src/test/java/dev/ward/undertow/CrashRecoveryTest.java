@@ -34,7 +34,7 @@ class CrashRecoveryTest {
                     .header("X-Request-Id", "crash-order-1").POST(HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(500, failed.statusCode());
-            CompensableTest.await(() -> Files.exists(marker));
+            Await.until(() -> Files.exists(marker));
             assertEquals("started crash-order-1 apple the response status was 500", Files.readString(marker));
         } finally {
             first.destroyForcibly(); // SIGKILL: no shutdown hook, no close(), nothing flushed on the way out
@@ -45,7 +45,7 @@ class CrashRecoveryTest {
         Process second = child(journal, marker, "record");
         try {
             port(second);
-            CompensableTest.await(() -> Files.exists(marker) && readQuietly(marker).startsWith("compensated"));
+            Await.until(() -> Files.exists(marker) && readQuietly(marker).startsWith("compensated"));
             assertEquals("compensated crash-order-1 apple the response status was 500", Files.readString(marker));
         } finally {
             second.destroyForcibly();

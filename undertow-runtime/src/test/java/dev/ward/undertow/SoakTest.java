@@ -44,6 +44,8 @@ class SoakTest {
     private static final int SECONDS = Integer.getInteger("ward.soak.seconds", 40);
     private static final int CLIENTS = 6;
     private static final byte[] BIG = new byte[256 * 1024];
+    /** java.net.http's workers and the client threads' own pool: the test's, not the server's. */
+    private static final String[] CLIENT_THREADS = {"HttpClient-", "pool-"};
 
     /** A connection the server closed (413 then close) while the client was still sending its body. */
     private static final int RESET = -2;
@@ -68,7 +70,7 @@ class SoakTest {
     void theServerKeepsAnsweringCorrectlyAndLeaksNothing() throws Exception {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         Map<String, AtomicInteger> compensations = new ConcurrentHashMap<>();
-        int threadsBefore = serverSideThreads();
+        int threadsBefore = Threads.excluding(CLIENT_THREADS);
         long heapBefore = heapAfterGc();
         TestServer server = TestServer.start(registry -> {
             registry.route("GET", "/health").handler(ex -> ex.respond(Response.ok("ok")));
@@ -143,12 +145,12 @@ class SoakTest {
             HttpResponse<String> health = http.send(HttpRequest.newBuilder(server.uri("/health"))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
             long healthMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - healthStart);
-            CompensableTest.await(() -> server.server.compensations().pending() == 0
+            Await.until(() -> server.server.compensations().pending() == 0
                     && compensations.size() == compensableRequests.get(), () -> "pending "
                     + server.server.compensations().pending() + ", compensated " + compensations.size()
                     + " of " + compensableRequests.get() + " failed compensable requests; answers " + statuses
                     + "; wrong " + wrong);
-            CompensableTest.await(() -> workerThreads() == 0);
+            Await.until(() -> Threads.workers() == 0);
 
             Map<String, Object> report = new TreeMap<>();
             statuses.forEach((kind, counts) -> report.put(kind.name(), new TreeMap<>(counts)));
@@ -169,7 +171,7 @@ class SoakTest {
             clients.shutdownNow();
             server.close();
         }
-        int threadsAfter = serverSideThreads();
+        int threadsAfter = Threads.excluding(CLIENT_THREADS);
         long heapAfter = heapAfterGc();
         System.out.printf("  threads before %d, after %d; heap after GC before %d KiB, after %d KiB%n", threadsBefore,
                 threadsAfter, heapBefore / 1024, heapAfter / 1024);
@@ -225,15 +227,6 @@ class SoakTest {
 
     private static double failures(SimpleMeterRegistry meters, String name, String route) {
         return meters.find(name).tag("route", route).counters().stream().mapToDouble(Counter::count).sum();
-    }
-
-    private static int serverSideThreads() {
-        return (int) Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> !t.getName().startsWith("HttpClient-") && !t.getName().startsWith("pool-")).count();
-    }
-
-    private static long workerThreads() {
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("ward-worker-")).count();
     }
 
     private static long heapAfterGc() throws InterruptedException {

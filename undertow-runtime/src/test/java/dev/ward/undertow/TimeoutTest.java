@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /** @Timeout: an answer by the deadline, the handler interrupted, its late result discarded, no thread kept. */
 class TimeoutTest {
+    /** The test client's threads: java.net.http keeps its workers alive for a while. */
+    private static final String CLIENT_THREADS = "HttpClient-";
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @Test
@@ -183,7 +185,7 @@ class TimeoutTest {
                 admitted.add(server.client.sendAsync(java.net.http.HttpRequest.newBuilder(server.uri("/block")).build(),
                         HttpResponse.BodyHandlers.ofString()));
             }
-            CompensableTest.await(() -> pool.getQueue().size() == 2);
+            Await.until(() -> pool.getQueue().size() == 2);
             long start = System.nanoTime();
             HttpResponse<String> refused = server.get("/block");
             assertEquals(503, refused.statusCode());
@@ -218,7 +220,7 @@ class TimeoutTest {
 
     @Test
     void twoThousandTimedOutRequestsLeaveNoThreadBehind() throws Exception {
-        int baseline = serverSideThreads();
+        int baseline = Threads.excluding(CLIENT_THREADS);
         try (TestServer server = TestServer.start(registry -> registry.route("GET", "/sleepy")
                 .timeout(50, ChronoUnit.MILLIS).handler(ex -> {
                     Thread.sleep(60_000);
@@ -237,27 +239,17 @@ class TimeoutTest {
                 assertEquals(503, status.get(30, TimeUnit.SECONDS));
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (workerThreads() > 0 && System.nanoTime() < deadline) {
+            while (Threads.workers() > 0 && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
-            assertEquals(0, workerThreads(), "the pool is back at its idle size");
+            assertEquals(0, Threads.workers(), "the pool is back at its idle size");
         }
         System.gc();
         Thread.sleep(500);
-        int after = serverSideThreads();
+        int after = Threads.excluding(CLIENT_THREADS);
         assertTrue(after <= baseline + 8, "JVM threads back near baseline: " + baseline + " -> " + after + " "
                 + Thread.getAllStackTraces().keySet().stream().map(Thread::getName).sorted().toList());
         assertFalse(Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith("ward-worker")));
-    }
-
-    /** Every live thread but the test client's own (java.net.http keeps its workers for a while). */
-    private static int serverSideThreads() {
-        return (int) Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> !t.getName().startsWith("HttpClient-")).count();
-    }
-
-    private static long workerThreads() {
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("ward-worker-")).count();
     }
 
     private Counter counter(String name, String route) {
