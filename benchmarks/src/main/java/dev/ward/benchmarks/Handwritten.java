@@ -36,7 +36,12 @@ public final class Handwritten {
     }
 
     public static Undertow server(int port, MeterRegistry meters) {
-        ExecutorService workers = new ThreadPoolExecutor(64, 64, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1024));
+        ExecutorService workers = new ThreadPoolExecutor(64, 64, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1024),
+                task -> {
+                    Thread worker = new Thread(task, "reference-worker");
+                    worker.setDaemon(true); // the reference is never stopped gracefully; it must not keep the JVM up
+                    return worker;
+                });
         LongAdder failures = new LongAdder();
         Timer guardedTimer = Timer.builder("hand.requests").tag("uri", "/guarded").register(meters);
         Timer fullTimer = Timer.builder("hand.requests").tag("uri", "/full").register(meters);

@@ -1,0 +1,87 @@
+package dev.ward.benchmarks;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One keep-alive connection on 127.0.0.1 sending the same request again and again, for the target named as in
+ * docs/performance.md ({@code raw-io}, {@code ward-plain}, ...). A plain socket, so the client adds the same small,
+ * fixed cost to every target.
+ */
+final class KeepAliveClient implements AutoCloseable {
+    static final String[] TARGETS = {
+        "raw-io", "raw-dispatch", "ward-plain", "hand-guarded", "ward-guarded", "hand-full", "ward-full"
+    };
+    private static final String BODY = "x".repeat(1024);
+
+    private final Socket socket;
+    private final OutputStream out;
+    private final InputStream in;
+    private final byte[] request;
+
+    KeepAliveClient(Servers servers, String target) throws IOException {
+        String path = switch (target) {
+            case "raw-io" -> "GET /io";
+            case "raw-dispatch" -> "GET /dispatch";
+            case "ward-plain" -> "GET /plain";
+            case "hand-guarded", "ward-guarded" -> "GET /guarded";
+            case "hand-full", "ward-full" -> "POST /full";
+            default -> throw new IllegalArgumentException("no target " + target);
+        };
+        String body = path.startsWith("POST") ? BODY : "";
+        request = (path + " HTTP/1.1\r\nHost: bench\r\n" + (body.isEmpty() ? "" : "Content-Length: " + body.length()
+                + "\r\n") + "\r\n" + body).getBytes(StandardCharsets.ISO_8859_1);
+        int port = target.equals("ward-plain") ? servers.bareWardPort() : target.startsWith("ward")
+                ? servers.wardPort() : servers.referencePort();
+        socket = new Socket("127.0.0.1", port);
+        socket.setTcpNoDelay(true);
+        out = socket.getOutputStream();
+        in = new BufferedInputStream(socket.getInputStream(), 8192);
+        if (roundTrip() != 200) {
+            throw new IllegalStateException(target + " does not answer 200");
+        }
+    }
+
+    /** Sends the request and reads the whole response; returns its status. */
+    int roundTrip() throws IOException {
+        out.write(request);
+        out.flush();
+        int status = 0;
+        int contentLength = 0;
+        StringBuilder line = new StringBuilder(64);
+        boolean first = true;
+        while (true) {
+            int c = in.read();
+            if (c < 0) {
+                throw new IOException("connection closed");
+            }
+            if (c != '\n') {
+                if (c != '\r') {
+                    line.append((char) c);
+                }
+                continue;
+            }
+            if (line.length() == 0) {
+                break;
+            }
+            if (first) {
+                status = Integer.parseInt(line.substring(9, 12));
+                first = false;
+            } else if (line.length() > 15 && line.substring(0, 15).equalsIgnoreCase("content-length:")) {
+                contentLength = Integer.parseInt(line.substring(15).trim());
+            }
+            line.setLength(0);
+        }
+        in.skipNBytes(contentLength);
+        return status;
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}
