@@ -19,15 +19,33 @@ final class WorkerDispatchHandler implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
-        RouteExchange route = exchange.getAttachment(RouteExchange.ATTACHMENT);
-        exchange.dispatch(SameThreadExecutor.INSTANCE, () -> submit(route));
+        exchange.dispatch(SameThreadExecutor.INSTANCE, new Dispatch(exchange.getAttachment(RouteExchange.ATTACHMENT)));
     }
 
-    private void submit(RouteExchange route) {
-        try {
-            workers.execute(route::runHandler);
-        } catch (RejectedExecutionException full) {
-            route.rejected();
+    /**
+     * One object does both hops, so a request costs one allocation here: run first on the I/O thread once
+     * Undertow's call stack has returned, it submits itself to the pool; run again on a worker, it runs the route.
+     */
+    private final class Dispatch implements Runnable {
+        private final RouteExchange route;
+        private boolean submitted;
+
+        Dispatch(RouteExchange route) {
+            this.route = route;
+        }
+
+        @Override
+        public void run() {
+            if (submitted) {
+                route.runHandler();
+                return;
+            }
+            submitted = true;
+            try {
+                workers.execute(this);
+            } catch (RejectedExecutionException full) {
+                route.rejected();
+            }
         }
     }
 }
