@@ -2,7 +2,9 @@ package dev.ward.benchmarks;
 
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Bytes the <em>server</em> allocates per request, exactly: the heap allocation of every thread but the client's
@@ -28,21 +30,33 @@ public final class AllocationProbe {
                     for (int i = 0; i < WARMUP; i++) {
                         client.roundTrip();
                     }
-                    long before = serverAllocatedBytes(threads);
+                    Map<Long, Long> before = serverAllocatedBytes(threads);
                     for (int i = 0; i < MEASURED; i++) {
                         client.roundTrip();
                     }
-                    long after = serverAllocatedBytes(threads);
-                    System.out.printf("  %-14s %8.1f B/request%n", target, (after - before) / (double) MEASURED);
+                    Map<Long, Long> after = serverAllocatedBytes(threads);
+                    long allocated = after.entrySet().stream()
+                            .mapToLong(thread -> thread.getValue() - before.getOrDefault(thread.getKey(), 0L)).sum();
+                    System.out.printf("  %-14s %8.1f B/request%n", target, allocated / (double) MEASURED);
                 }
             }
         }
     }
 
-    /** Allocation of every live thread but this one; threads that start or end in between are rare after warm-up. */
-    private static long serverAllocatedBytes(com.sun.management.ThreadMXBean threads) {
+    /**
+     * Allocation so far of every live thread but this one, by thread id. Compared per thread, so a thread that ends
+     * in between (an idle worker of another server timing out) takes only its own, idle, share with it.
+     */
+    private static Map<Long, Long> serverAllocatedBytes(com.sun.management.ThreadMXBean threads) {
         long self = Thread.currentThread().getId();
         long[] ids = Arrays.stream(threads.getAllThreadIds()).filter(id -> id != self).toArray();
-        return Arrays.stream(threads.getThreadAllocatedBytes(ids)).filter(bytes -> bytes > 0).sum();
+        long[] bytes = threads.getThreadAllocatedBytes(ids);
+        Map<Long, Long> byThread = new HashMap<>();
+        for (int i = 0; i < ids.length; i++) {
+            if (bytes[i] > 0) {
+                byThread.put(ids[i], bytes[i]);
+            }
+        }
+        return byThread;
     }
 }
