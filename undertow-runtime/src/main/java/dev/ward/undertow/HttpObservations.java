@@ -30,45 +30,82 @@ final class HttpObservations implements RequestRecorder {
         this.registry = registry;
     }
 
+    @Override
+    public RouteRecording forRoute(String name, String method, String uri) {
+        return new RouteObservations(name, uri);
+    }
+
+    @Override
+    public void recordUnmatched(String uri, HttpServerExchange exchange) {
+        Observation observation = start(DEFAULT_NAME, uri, exchange);
+        exchange.addExchangeCompleteListener((done, next) -> {
+            try {
+                stop(observation, done, null);
+            } finally {
+                next.proceed();
+            }
+        });
+    }
+
     /**
      * Starts an observation of this exchange as a receiver context, so a tracing bridge continues an incoming
-     * {@code traceparent}; it stops when the exchange completes, with the status the client received.
+     * {@code traceparent}.
      */
-    @Override
-    public Observation start(String name, String uri, HttpServerExchange exchange, RouteExchange route) {
+    private Observation start(String name, String uri, HttpServerExchange exchange) {
         RequestReplyReceiverContext<HttpServerExchange, HttpServerExchange> context =
                 new RequestReplyReceiverContext<>((carrier, key) -> carrier.getRequestHeaders().getFirst(key));
         context.setCarrier(exchange);
         String method = method(exchange.getRequestMethod());
-        Observation observation = Observation.createNotStarted(name, () -> context, registry)
+        return Observation.createNotStarted(name, () -> context, registry)
                 .contextualName(method + " " + uri)
                 .lowCardinalityKeyValue("method", method)
                 .lowCardinalityKeyValue("uri", uri)
                 .highCardinalityKeyValue("http.request.method", method)
                 .highCardinalityKeyValue("http.route", uri)
                 .start();
-        exchange.addExchangeCompleteListener((done, next) -> {
-            try {
-                context.setResponse(done);
-                int status = done.getStatusCode();
-                Throwable failure = route == null ? null : route.failure();
-                String exception = failure == null ? "none" : failure.getClass().getSimpleName();
-                observation.lowCardinalityKeyValue("status", Integer.toString(status))
-                        .lowCardinalityKeyValue("outcome", Outcome.forStatus(status).name())
-                        .lowCardinalityKeyValue("exception", exception)
-                        .highCardinalityKeyValue("http.response.status_code", Integer.toString(status));
-                if (failure != null) {
-                    observation.highCardinalityKeyValue(KeyValue.of("error.type", failure.getClass().getName()));
-                    observation.error(failure);
-                } else if (status >= 500) {
-                    observation.highCardinalityKeyValue("error.type", Integer.toString(status));
-                }
-                observation.stop();
-            } finally {
-                next.proceed();
+    }
+
+    /** Stops the observation with the status the client received and the failure that was answered, if any. */
+    @SuppressWarnings("unchecked") // start() made the context, with exactly these types
+    private static void stop(Observation observation, HttpServerExchange done, Throwable failure) {
+        ((RequestReplyReceiverContext<HttpServerExchange, HttpServerExchange>) observation.getContext())
+                .setResponse(done);
+        int status = done.getStatusCode();
+        String exception = failure == null ? "none" : failure.getClass().getSimpleName();
+        observation.lowCardinalityKeyValue("status", Integer.toString(status))
+                .lowCardinalityKeyValue("outcome", Outcome.forStatus(status).name())
+                .lowCardinalityKeyValue("exception", exception)
+                .highCardinalityKeyValue("http.response.status_code", Integer.toString(status));
+        if (failure != null) {
+            observation.highCardinalityKeyValue(KeyValue.of("error.type", failure.getClass().getName()));
+            observation.error(failure);
+        } else if (status >= 500) {
+            observation.highCardinalityKeyValue("error.type", Integer.toString(status));
+        }
+        observation.stop();
+    }
+
+    /** One route's observations: started as the request enters the route, stopped as its exchange completes. */
+    private final class RouteObservations implements RouteRecording {
+        private final String name;
+        private final String uri;
+
+        RouteObservations(String name, String uri) {
+            this.name = name;
+            this.uri = uri;
+        }
+
+        @Override
+        public void start(RouteExchange route) {
+            route.observation(HttpObservations.this.start(name, uri, route.exchange()));
+        }
+
+        @Override
+        public void completed(RouteExchange route) {
+            if (route.observation() != null) {
+                stop(route.observation(), route.exchange(), route.failure());
             }
-        });
-        return observation;
+        }
     }
 
     /** Known methods as they are; anything else is {@code UNKNOWN}, so a client cannot invent tag values. */

@@ -5,10 +5,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.http.Outcome;
-import io.micrometer.observation.Observation;
 import io.undertow.server.HttpServerExchange;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * {@code @Traced} with only a meter registry: the same meters, names and tags that Micrometer's
@@ -33,27 +33,94 @@ final class MeterTimings implements RequestRecorder {
     }
 
     @Override
-    public Observation start(String name, String uri, HttpServerExchange exchange, RouteExchange route) {
-        long start = System.nanoTime();
+    public RouteRecording forRoute(String name, String method, String uri) {
+        return new RouteTimings(name, method, uri);
+    }
+
+    @Override
+    public void recordUnmatched(String uri, HttpServerExchange exchange) {
         String method = HttpObservations.method(exchange.getRequestMethod());
-        LongTaskTimer.Sample running = active.computeIfAbsent(new ActiveKey(name, method, uri), key ->
-                LongTaskTimer.builder(key.name() + ".active").tags("method", key.method(), "uri", key.uri())
-                        .register(registry)).start();
+        LongTaskTimer.Sample running = activeTimer(HttpObservations.DEFAULT_NAME, method, uri).start();
         exchange.addExchangeCompleteListener((done, next) -> {
             try {
-                running.stop();
-                Throwable failure = route == null ? null : route.failure();
-                String exception = failure == null ? "none" : failure.getClass().getSimpleName();
-                timers.computeIfAbsent(new TimerKey(name, method, uri, done.getStatusCode(), exception), key ->
-                        Timer.builder(key.name()).tags(Tags.of("method", key.method(), "uri", key.uri(),
-                                "status", Integer.toString(key.status()),
-                                "outcome", Outcome.forStatus(key.status()).name(),
-                                "exception", key.exception(), "error", key.exception())).register(registry))
-                        .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                timer(HttpObservations.DEFAULT_NAME, method, uri, done.getStatusCode(), null)
+                        .record(running.stop(), TimeUnit.NANOSECONDS);
             } finally {
                 next.proceed();
             }
         });
-        return null;
+    }
+
+    private LongTaskTimer activeTimer(String name, String method, String uri) {
+        return active.computeIfAbsent(new ActiveKey(name, method, uri), key ->
+                LongTaskTimer.builder(key.name() + ".active").tags("method", key.method(), "uri", key.uri())
+                        .register(registry));
+    }
+
+    private Timer timer(String name, String method, String uri, int status, Throwable failure) {
+        String exception = failure == null ? "none" : failure.getClass().getSimpleName();
+        return timers.computeIfAbsent(new TimerKey(name, method, uri, status, exception), key ->
+                Timer.builder(key.name()).tags(Tags.of("method", key.method(), "uri", key.uri(),
+                        "status", Integer.toString(key.status()), "outcome", Outcome.forStatus(key.status()).name(),
+                        "exception", key.exception(), "error", key.exception())).register(registry));
+    }
+
+    /**
+     * One route's meters. The common case (the route's own method, no failure) finds its timer by status in an
+     * array, so a request allocates nothing here but Micrometer's long-task-timer sample; a {@code HEAD} on a
+     * {@code GET} route or a failure takes the keyed lookup.
+     */
+    private final class RouteTimings implements RouteRecording {
+        private static final int FIRST_STATUS = 100;
+
+        private final String name;
+        private final String method;
+        private final String uri;
+        private final AtomicReferenceArray<Timer> byStatus = new AtomicReferenceArray<>(500);
+        /** Registered on the first request, as Micrometer's observation handler would. */
+        private volatile LongTaskTimer ownActive;
+
+        RouteTimings(String name, String method, String uri) {
+            this.name = name;
+            this.method = method;
+            this.uri = uri;
+        }
+
+        @Override
+        public void start(RouteExchange route) {
+            String requested = HttpObservations.method(route.exchange().getRequestMethod());
+            LongTaskTimer timer;
+            if (requested.equals(method)) {
+                timer = ownActive;
+                if (timer == null) {
+                    ownActive = timer = activeTimer(name, method, uri);
+                }
+            } else {
+                timer = activeTimer(name, requested, uri);
+            }
+            route.activeSample(timer.start());
+        }
+
+        @Override
+        public void completed(RouteExchange route) {
+            LongTaskTimer.Sample running = route.activeSample();
+            if (running == null) {
+                return;
+            }
+            long nanos = running.stop();
+            int status = route.exchange().getStatusCode();
+            String requested = HttpObservations.method(route.exchange().getRequestMethod());
+            int slot = status - FIRST_STATUS;
+            boolean common = route.failure() == null && requested.equals(method) && slot >= 0
+                    && slot < byStatus.length();
+            Timer timer = common ? byStatus.get(slot) : null;
+            if (timer == null) {
+                timer = timer(name, requested, uri, status, route.failure());
+                if (common) {
+                    byStatus.set(slot, timer);
+                }
+            }
+            timer.record(nanos, TimeUnit.NANOSECONDS);
+        }
     }
 }

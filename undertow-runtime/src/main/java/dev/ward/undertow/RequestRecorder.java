@@ -1,17 +1,21 @@
 package dev.ward.undertow;
 
-import io.micrometer.observation.Observation;
 import io.undertow.server.HttpServerExchange;
 
 /**
- * Records an HTTP request from the moment it starts until its exchange completes, with the status the client
- * received: as a Micrometer {@link Observation} when the server has an observation registry, or straight into
+ * Records HTTP requests from the moment they start until their exchange completes, with the status the client
+ * received: as Micrometer {@code Observation}s when the server has an observation registry, or straight into
  * timers when it has only a meter registry.
  */
 interface RequestRecorder {
-    /**
-     * Starts recording; stops by itself when the exchange completes. Returns the observation to open around the
-     * handler, or null when there is none.
-     */
-    Observation start(String name, String uri, HttpServerExchange exchange, RouteExchange route);
+    /** The recording of one {@code @Traced} route, made once when the server is built; {@code uri} is its template. */
+    RouteRecording forRoute(String name, String method, String uri);
+
+    /** Records a request no route took ({@code uri} is {@code NOT_FOUND} or {@code UNKNOWN}) until it completes. */
+    void recordUnmatched(String uri, HttpServerExchange exchange);
+
+    /** Starts recording each request of a route; as the route's completion step, stops it. */
+    interface RouteRecording extends CompletionStep {
+        void start(RouteExchange route);
+    }
 }

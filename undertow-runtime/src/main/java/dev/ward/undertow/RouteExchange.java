@@ -3,6 +3,7 @@ package dev.ward.undertow;
 import dev.ward.Deadline;
 import dev.ward.Reject;
 import dev.ward.Response;
+import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.observation.Observation;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
@@ -56,6 +57,7 @@ public final class RouteExchange {
 
     private final HttpServerExchange exchange;
     private final Route route;
+    private final CompletionStep[] completionSteps;
     private final String requestId;
     private final Map<String, String> pathParams;
     private volatile int state;
@@ -70,6 +72,8 @@ public final class RouteExchange {
     private volatile CompletableFuture<?> pending;
     /** {@code @Traced}: the route's observation, opened as a scope around the handler on its worker. */
     private Observation observation;
+    /** {@code @Traced} with only a meter registry: the {@code .active} sample, whose stop gives the duration. */
+    private LongTaskTimer.Sample activeSample;
     /** The failure that was answered, for the observation's {@code exception} tag; null when none was. */
     private volatile Throwable failure;
     /** {@code @Compensable} only: completes when the handler has returned (or will never run). */
@@ -77,9 +81,11 @@ public final class RouteExchange {
     /** The worker running the handler, while it runs; guarded by {@code this} so an interrupt never outlives it. */
     private Thread runner;
 
-    RouteExchange(HttpServerExchange exchange, Route route, String requestId, Map<String, String> pathParams) {
+    RouteExchange(HttpServerExchange exchange, Route route, CompletionStep[] completionSteps, String requestId,
+                  Map<String, String> pathParams) {
         this.exchange = exchange;
         this.route = route;
+        this.completionSteps = completionSteps;
         this.requestId = requestId;
         this.pathParams = pathParams;
         this.handlerReturned = route.spec().compensation() == null ? null : new CompletableFuture<>();
@@ -242,6 +248,33 @@ public final class RouteExchange {
         this.observation = observation;
     }
 
+    Observation observation() {
+        return observation;
+    }
+
+    void activeSample(LongTaskTimer.Sample sample) {
+        this.activeSample = sample;
+    }
+
+    LongTaskTimer.Sample activeSample() {
+        return activeSample;
+    }
+
+    /**
+     * The exchange has completed: runs the route's completion steps in order. One step failing never skips the
+     * others (a broken meter registry must not stop a compensation).
+     */
+    void completed() {
+        for (CompletionStep step : completionSteps) {
+            try {
+                step.completed(this);
+            } catch (RuntimeException failure) {
+                LOG.log(System.Logger.Level.ERROR, "route " + route.name() + ": a completion step failed; request "
+                        + requestId, failure);
+            }
+        }
+    }
+
     Throwable failure() {
         return failure;
     }
@@ -255,13 +288,13 @@ public final class RouteExchange {
         long timeout = route.timeoutNanos();
         deadlineNanos = startNanos + timeout;
         timer = exchange.getIoThread().executeAfter(this::deadlinePassed, timeout, TimeUnit.NANOSECONDS);
-        exchange.addExchangeCompleteListener((done, next) -> {
-            try {
-                timer.remove();
-            } finally {
-                next.proceed();
-            }
-        });
+    }
+
+    /** The exchange completed: a deadline still pending is no longer anyone's business. */
+    void cancelDeadline() {
+        if (timer != null) {
+            timer.remove();
+        }
     }
 
     /** Runs the handler on the current (worker) thread; a request whose deadline passed in the queue never runs. */

@@ -1,15 +1,17 @@
 package dev.ward.undertow;
 
 import dev.ward.Response;
+import io.undertow.server.ExchangeCompletionListener;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import io.undertow.util.PathTemplateMatcher;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The server's root handler, on the I/O thread: gives every request its id, finds its route by method and
@@ -18,9 +20,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Router implements HttpHandler {
     static final HttpString X_REQUEST_ID = new HttpString("X-Request-Id");
+    /** Counts a request out of its route's in-flight gauge; the last completion step. */
+    private static final CompletionStep LEAVE_FLIGHT = route -> route.route().inFlight().decrementAndGet();
+    /** The one completion listener of every routed request: it runs the route's steps. */
+    private static final ExchangeCompletionListener ROUTE_COMPLETED = (done, next) -> {
+        try {
+            done.getAttachment(RouteExchange.ATTACHMENT).completed();
+        } finally {
+            next.proceed();
+        }
+    };
 
     /** One matcher per method, so {@code GET /a/{id}} and {@code POST /a/{key}} each keep their own names. */
-    private final Map<HttpString, PathTemplateMatcher<RouteChain>> byMethod = new LinkedHashMap<>();
+    private final Map<HttpString, PathTemplateMatcher<Matched>> byMethod = new LinkedHashMap<>();
     private final Map<HttpString, Map<String, String>> templatesByMethod = new LinkedHashMap<>();
     /** Null without an observation or meter registry: then unmatched requests cost no observation. */
     private final RequestRecorder observations;
@@ -29,11 +41,20 @@ final class Router implements HttpHandler {
         this.observations = observations;
     }
 
-    /** A route and the handler chain composed for it. */
-    record RouteChain(Route route, HttpHandler handler) {
+    /** A route, the handler chain composed for it, and the steps that run as each of its requests completes. */
+    record RouteChain(Route route, HttpHandler handler, List<CompletionStep> completion) {
     }
 
-    void add(Route route, HttpHandler chain) {
+    /** What the matcher holds: the chain, with its completion steps as an array for the per-request loop. */
+    private record Matched(Route route, HttpHandler handler, CompletionStep[] completion) {
+    }
+
+    void add(RouteChain chain) {
+        Route route = chain.route();
+        List<CompletionStep> completion = new ArrayList<>(chain.completion());
+        if (route.inFlight() != null) {
+            completion.add(LEAVE_FLIGHT);
+        }
         HttpString method = HttpString.tryFromString(route.spec().method());
         String template = route.spec().template();
         Map<String, String> templates = templatesByMethod.computeIfAbsent(method, m -> new LinkedHashMap<>());
@@ -43,7 +64,8 @@ final class Router implements HttpHandler {
             throw new IllegalStateException("two routes answer " + method + " " + template + ": " + method + " "
                     + existing + " is already registered; remove or change one of them");
         }
-        byMethod.computeIfAbsent(method, m -> new PathTemplateMatcher<>()).add(template, new RouteChain(route, chain));
+        byMethod.computeIfAbsent(method, m -> new PathTemplateMatcher<>()).add(template,
+                new Matched(route, chain.handler(), completion.toArray(CompletionStep[]::new)));
     }
 
     @Override
@@ -58,12 +80,18 @@ final class Router implements HttpHandler {
             ResponseWriter.write(exchange, Problems.of(400, "the path has a '.' or '..' segment", requestId));
             return;
         }
-        PathTemplateMatcher.PathMatchResult<RouteChain> match = match(Methods.HEAD.equals(method) ? Methods.GET : method, path);
+        PathTemplateMatcher.PathMatchResult<Matched> match = match(Methods.HEAD.equals(method) ? Methods.GET : method, path);
         if (match != null) {
-            RouteChain chain = match.getValue();
-            RouteExchange route = new RouteExchange(exchange, chain.route(), requestId, match.getParameters());
+            Matched chain = match.getValue();
+            RouteExchange route = new RouteExchange(exchange, chain.route(), chain.completion(), requestId,
+                    match.getParameters());
             exchange.putAttachment(RouteExchange.ATTACHMENT, route);
-            countInFlight(exchange, chain.route());
+            if (chain.route().inFlight() != null) {
+                chain.route().inFlight().incrementAndGet();
+            }
+            if (chain.completion().length > 0) {
+                exchange.addExchangeCompleteListener(ROUTE_COMPLETED);
+            }
             try {
                 chain.handler().handleRequest(exchange);
             } catch (Throwable failure) {
@@ -73,8 +101,8 @@ final class Router implements HttpHandler {
         }
         String allowed = allowedMethods(path);
         if (observations != null) {
-            observations.start(HttpObservations.DEFAULT_NAME,
-                    allowed.isEmpty() ? HttpObservations.NOT_FOUND : HttpObservations.UNKNOWN, exchange, null);
+            observations.recordUnmatched(allowed.isEmpty() ? HttpObservations.NOT_FOUND : HttpObservations.UNKNOWN,
+                    exchange);
         }
         if (allowed.isEmpty()) {
             ResponseWriter.write(exchange, Problems.of(404, "no route matches this path", requestId));
@@ -104,24 +132,12 @@ final class Router implements HttpHandler {
         return false;
     }
 
-    private static void countInFlight(HttpServerExchange exchange, Route route) {
-        AtomicInteger inFlight = route.inFlight();
-        if (inFlight == null) {
-            return;
-        }
-        inFlight.incrementAndGet();
-        exchange.addExchangeCompleteListener((done, next) -> {
-            inFlight.decrementAndGet();
-            next.proceed();
-        });
-    }
-
-    private PathTemplateMatcher.PathMatchResult<RouteChain> match(HttpString method, String path) {
-        PathTemplateMatcher<RouteChain> matcher = byMethod.get(method);
+    private PathTemplateMatcher.PathMatchResult<Matched> match(HttpString method, String path) {
+        PathTemplateMatcher<Matched> matcher = byMethod.get(method);
         if (matcher == null) {
             return null;
         }
-        PathTemplateMatcher.PathMatchResult<RouteChain> match = matcher.match(path);
+        PathTemplateMatcher.PathMatchResult<Matched> match = matcher.match(path);
         // Undertow matches "/users/" to "/users/{id}" with id = "": an empty segment is no value, so no match.
         if (match == null || match.getParameters().containsValue("")) {
             return null;

@@ -70,7 +70,7 @@ public final class WardServer implements AutoCloseable {
                     compensations.put(Compensator.Registered.key(route.name(), spec.compensationSpec().method()),
                             compensation);
                 }
-                router.add(route, chain(route, observations, compensator, compensation));
+                router.add(chain(route, observations, compensator, compensation));
             }));
         }
         HttpHandler root = new HttpContinueReadHandler(router);
@@ -101,7 +101,6 @@ public final class WardServer implements AutoCloseable {
                 .build();
     }
 
-    /** The route's chain, outermost first; a middleware the route did not declare costs it nothing. */
     /**
      * Observations into the observation registry given; else the same meters straight into the meter registry
      * given; else null: no recording work at all.
@@ -131,8 +130,13 @@ public final class WardServer implements AutoCloseable {
         }
     }
 
-    private static HttpHandler chain(Route route, RequestRecorder observations, Compensator compensator,
-                                     Compensator.Registered compensation) {
+    /**
+     * The route's chain, outermost first, and the steps that end it when the exchange completes, innermost first;
+     * a middleware the route did not declare costs it nothing.
+     */
+    private static Router.RouteChain chain(Route route, RequestRecorder observations, Compensator compensator,
+                                           Compensator.Registered compensation) {
+        List<CompletionStep> completion = new ArrayList<>();
         HttpHandler handler = new WorkerDispatchHandler(route.workers());
         switch (route.spec().bodyMode()) {
             case BUFFERED -> handler = new BodyBufferHandler(handler, (int) route.maxEntitySize(),
@@ -144,14 +148,18 @@ public final class WardServer implements AutoCloseable {
         }
         if (route.timeoutNanos() > 0) {
             handler = new DeadlineHandler(handler);
+            completion.add(DeadlineHandler.CANCEL);
         }
         if (compensation != null) {
-            handler = new CompensableHandler(compensator, compensation, handler);
+            completion.add(new CompensationStep(compensator, compensation));
         }
         if (route.spec().tracedAs() != null && observations != null) {
-            handler = new ObservedHandler(observations, route.spec().tracedAs(), handler);
+            RequestRecorder.RouteRecording recording = observations.forRoute(route.spec().tracedAs(),
+                    route.spec().method(), route.spec().template());
+            handler = new ObservedHandler(recording, handler);
+            completion.add(recording);
         }
-        return handler;
+        return new Router.RouteChain(route, handler, completion);
     }
 
     private static ExecutorService newWorkerPool(Builder builder) {

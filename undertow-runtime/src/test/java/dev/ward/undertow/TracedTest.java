@@ -46,6 +46,8 @@ class TracedTest {
                 release.await();
                 ex.respond(Response.ok("released"));
             });
+            registry.route("GET", "/status/{code}").traced("").handler(ex -> ex.respond(
+                    Response.status(Integer.parseInt(ex.pathParam("code"))).body("answered")));
             registry.route("GET", "/untraced").handler(ex -> ex.respond(Response.ok("quiet")));
         }, builder -> builder.meterRegistry(meters).maxEntitySize(100));
     }
@@ -61,6 +63,18 @@ class TracedTest {
         assertEquals("43", server.get("/orders/43").body());
         assertTimed(2, "http.server.requests", "GET", "/orders/{id}", "200", "SUCCESS", "none");
         assertTrue(meters.find("http.server.requests").tag("uri", "/orders/42").timers().isEmpty());
+    }
+
+    @Test
+    void eachStatusAndMethodHasItsOwnTimer() throws Exception {
+        assertEquals(200, server.get("/status/200").statusCode());
+        assertEquals(404, server.get("/status/404").statusCode());
+        assertEquals(200, server.get("/status/200").statusCode());
+        assertEquals(200, server.send(HttpRequest.newBuilder(server.uri("/status/200"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())).statusCode());
+        assertTimed(2, "http.server.requests", "GET", "/status/{code}", "200", "SUCCESS", "none");
+        assertTimed(1, "http.server.requests", "GET", "/status/{code}", "404", "CLIENT_ERROR", "none");
+        assertTimed(1, "http.server.requests", "HEAD", "/status/{code}", "200", "SUCCESS", "none");
     }
 
     @Test
