@@ -1,6 +1,8 @@
 package dev.ward.benchmarks;
 
+import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.undertow.Undertow;
 import io.undertow.io.AsyncSenderImpl;
@@ -8,6 +10,7 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RoutingHandler;
 import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
 import io.undertow.util.SameThreadExecutor;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +18,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -23,14 +27,16 @@ import org.xnio.XnioExecutor;
 /**
  * The references Ward is measured against, written the way a careful engineer would on raw Undertow:
  * {@code /io} answers on the I/O thread (the stack's limit); {@code /dispatch} moves to a bounded worker pool;
- * {@code /guarded} adds what {@code @Recover @Traced @Timeout} give (try/catch into a 500, a Micrometer timer,
- * an I/O-thread deadline timer with a compare-and-set gate); {@code /full} adds a bounded body buffer and a
- * failure hand-off at completion, like {@code @ReplayBody @Compensable}.
+ * {@code /guarded} adds what {@code @Recover @Traced @Timeout} give (try/catch into a 500, a Micrometer timer with
+ * its {@code .active} long-task timer and an in-flight gauge, an I/O-thread deadline timer with a compare-and-set
+ * gate) and the request id every Ward route answers with; {@code /full} adds a bounded body buffer and a failure
+ * hand-off at completion, like {@code @ReplayBody @Compensable}.
  */
 public final class Handwritten {
     private static final ByteBuffer HELLO = ByteBuffer.wrap("hello".getBytes(StandardCharsets.UTF_8)).asReadOnlyBuffer();
     private static final String TEXT = "text/plain; charset=UTF-8";
     private static final int MAX_BODY = 1 << 20;
+    private static final HttpString X_REQUEST_ID = new HttpString("X-Request-Id");
 
     private Handwritten() {
     }
@@ -43,8 +49,8 @@ public final class Handwritten {
                     return worker;
                 });
         LongAdder failures = new LongAdder();
-        Timer guardedTimer = Timer.builder("hand.requests").tag("uri", "/guarded").register(meters);
-        Timer fullTimer = Timer.builder("hand.requests").tag("uri", "/full").register(meters);
+        RouteMeters guardedMeters = RouteMeters.of(meters, "/guarded");
+        RouteMeters fullMeters = RouteMeters.of(meters, "/full");
         RoutingHandler routes = new RoutingHandler(false)
                 .get("/io", exchange -> text(exchange, HELLO.duplicate()))
                 .get("/dispatch", new HttpHandler() {
@@ -57,7 +63,7 @@ public final class Handwritten {
                         text(exchange, HELLO.duplicate());
                     }
                 })
-                .get("/guarded", exchange -> guarded(exchange, workers, guardedTimer, null, failures))
+                .get("/guarded", exchange -> guarded(exchange, workers, guardedMeters, null, failures))
                 .post("/full", exchange -> {
                     if (exchange.getRequestContentLength() > MAX_BODY) {
                         exchange.setStatusCode(413);
@@ -66,15 +72,18 @@ public final class Handwritten {
                         return;
                     }
                     exchange.getRequestReceiver().receiveFullBytes((ex, body) ->
-                            guarded(ex, workers, fullTimer, body, failures));
+                            guarded(ex, workers, fullMeters, body, failures));
                 });
         return Undertow.builder().addHttpListener(port, "127.0.0.1").setHandler(routes).build();
     }
 
     /** The hand-written equivalent of Ward's gate: first of result, failure or deadline writes; the rest are dropped. */
-    private static void guarded(HttpServerExchange exchange, ExecutorService workers, Timer timer, byte[] body,
+    private static void guarded(HttpServerExchange exchange, ExecutorService workers, RouteMeters meters, byte[] body,
                                 LongAdder failures) {
         long start = System.nanoTime();
+        exchange.getResponseHeaders().put(X_REQUEST_ID, requestId(exchange.getRequestHeaders().getFirst(X_REQUEST_ID)));
+        LongTaskTimer.Sample active = meters.active().start();
+        meters.inFlight().incrementAndGet();
         AtomicInteger gate = new AtomicInteger();
         XnioExecutor.Key deadline = exchange.getIoThread().executeAfter(() -> {
             if (gate.compareAndSet(0, 2)) {
@@ -85,7 +94,9 @@ public final class Handwritten {
         }, 1000, TimeUnit.MILLISECONDS);
         exchange.addExchangeCompleteListener((done, next) -> {
             deadline.remove();
-            timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            active.stop();
+            meters.timer().record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            meters.inFlight().decrementAndGet();
             if (body != null && done.getStatusCode() >= 500) {
                 failures.increment(); // where a compensation would be handed off
             }
@@ -112,6 +123,27 @@ public final class Handwritten {
                 exchange.endExchange();
             }
         });
+    }
+
+    /**
+     * What Ward's {@code @Traced} records for a route, written by hand: a timer, the {@code .active} long-task timer
+     * Micrometer's HTTP instrumentation pairs with it, and an in-flight gauge.
+     */
+    private record RouteMeters(Timer timer, LongTaskTimer active, AtomicInteger inFlight) {
+        static RouteMeters of(MeterRegistry meters, String uri) {
+            return new RouteMeters(Timer.builder("hand.requests").tag("uri", uri).register(meters),
+                    LongTaskTimer.builder("hand.requests.active").tag("uri", uri).register(meters),
+                    meters.gauge("hand.requests.in.flight", Tags.of("uri", uri), new AtomicInteger()));
+        }
+    }
+
+    /** The request id every Ward response carries: the client's when it is short and safe, else 16 random hex digits. */
+    private static String requestId(String incoming) {
+        if (incoming != null && incoming.length() <= 64 && incoming.chars().allMatch(c -> c < 128
+                && (Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == ':' || c == '-'))) {
+            return incoming;
+        }
+        return Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
     }
 
     private static void text(HttpServerExchange exchange, ByteBuffer body) {
