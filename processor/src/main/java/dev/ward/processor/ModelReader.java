@@ -5,6 +5,7 @@ import dev.ward.processor.model.CompensableSpec;
 import dev.ward.processor.model.ContextValueType;
 import dev.ward.processor.model.MiddlewareClass;
 import dev.ward.processor.model.MiddlewareUse;
+import dev.ward.processor.model.NonBlockingSpec;
 import dev.ward.processor.model.ReplayBodySpec;
 import dev.ward.processor.model.HandlerClass;
 import dev.ward.processor.model.HttpMethod;
@@ -119,7 +120,12 @@ public final class ModelReader {
         List<MiddlewareUse> uses = new ArrayList<>(readUses(type));
         uses.addAll(readUses(method));
         return new Route(method, httpMethod, path, List.copyOf(routeAnnotations), List.copyOf(params),
-                readReturn(method.getReturnType()), recover, timeout, replayBody, traced, compensable, List.copyOf(uses));
+                readReturn(method.getReturnType()), recover, timeout, replayBody, traced, compensable, List.copyOf(uses),
+                readNonBlocking(method).or(() -> readNonBlocking(type)));
+    }
+
+    private Optional<NonBlockingSpec> readNonBlocking(Element element) {
+        return annotations.find(element, Names.NON_BLOCKING).map(mirror -> new NonBlockingSpec(element, mirror));
     }
 
     private Optional<TracedSpec> readTraced(Element element) {

@@ -23,9 +23,10 @@ public final class Names {
     public static final String TRACED = "dev.ward.Traced";
     public static final String COMPENSABLE = "dev.ward.Compensable";
     public static final String USE = "dev.ward.Use";
+    public static final String NON_BLOCKING = "dev.ward.NonBlocking";
     /** The annotations that mean something only on a route or a class with routes. */
     public static final List<String> MIDDLEWARE_ANNOTATIONS =
-            List.of(RECOVER, TIMEOUT, REPLAY_BODY, TRACED, COMPENSABLE, USE);
+            List.of(RECOVER, TIMEOUT, REPLAY_BODY, TRACED, COMPENSABLE, USE, NON_BLOCKING);
 
     public static final String MIDDLEWARE = "dev.ward.Middleware";
     public static final String CONTEXT_VALUE = "dev.ward.ContextValue";

@@ -16,6 +16,7 @@ public final class RouteBuilder {
     private BodyMode bodyMode = BodyMode.NONE;
     private long bodyLimit;
     private boolean recover;
+    private boolean nonBlocking;
     private Duration timeout;
     private String tracedAs;
     private CompensationSpec compensationSpec;
@@ -58,6 +59,15 @@ public final class RouteBuilder {
         return this;
     }
 
+    /**
+     * {@code @NonBlocking}: run the handler on the connection's I/O thread, not on a worker. Only for handlers that
+     * never block; a route with a deadline or a streamed body needs a worker and is refused.
+     */
+    public RouteBuilder nonBlocking() {
+        nonBlocking = true;
+        return this;
+    }
+
     /** {@code @Timeout}: the route must answer within this time of entering its chain. */
     public RouteBuilder timeout(long amount, ChronoUnit unit) {
         Duration duration = Duration.of(amount, unit);
@@ -89,7 +99,12 @@ public final class RouteBuilder {
 
     /** Adds the route with its handler. */
     public void handler(RouteHandler handler) {
-        sink.accept(new RouteSpec(method, template, bodyMode, bodyLimit, recover, timeout, tracedAs,
+        if (nonBlocking && (timeout != null || bodyMode == BodyMode.STREAM)) {
+            throw new IllegalStateException(method + " " + template + " runs on an I/O thread (nonBlocking), but "
+                    + (timeout != null ? "a timeout interrupts a worker" : "a streamed body blocks on reads")
+                    + "; remove one of them");
+        }
+        sink.accept(new RouteSpec(method, template, bodyMode, bodyLimit, recover, nonBlocking, timeout, tracedAs,
                 compensationSpec, compensation,
                 Objects.requireNonNull(handler)));
     }

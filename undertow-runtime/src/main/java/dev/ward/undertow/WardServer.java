@@ -8,6 +8,7 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.GracefulShutdownHandler;
 import io.undertow.server.handlers.HttpContinueReadHandler;
 import io.undertow.server.handlers.accesslog.AccessLogHandler;
+import io.undertow.util.SameThreadExecutor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -137,7 +138,9 @@ public final class WardServer implements AutoCloseable {
     private static Router.RouteChain chain(Route route, RequestRecorder observations, Compensator compensator,
                                            Compensator.Registered compensation) {
         List<CompletionStep> completion = new ArrayList<>();
-        HttpHandler handler = new WorkerDispatchHandler(route.workers());
+        // A @NonBlocking handler runs right where Undertow's call stack returns, on the I/O thread.
+        HttpHandler handler = new WorkerDispatchHandler(route.spec().nonBlocking() ? SameThreadExecutor.INSTANCE
+                : route.workers());
         switch (route.spec().bodyMode()) {
             case BUFFERED -> handler = new BodyBufferHandler(handler, (int) route.maxEntitySize(),
                     route.bodyTimeoutMillis());

@@ -9,6 +9,8 @@ import java.util.concurrent.RejectedExecutionException;
 /**
  * Moves the route off the I/O thread onto the bounded worker pool. The exchange is marked dispatched first, so
  * Undertow never ends it behind the worker's back; a full pool is an immediate 503 (bulkhead), never a wait.
+ * For a {@code @NonBlocking} route the executor is Undertow's {@code SameThreadExecutor}: the handler runs on the
+ * I/O thread once Undertow's call stack has returned, and the exchange stays open for an asynchronous answer.
  */
 final class WorkerDispatchHandler implements HttpHandler {
     private final Executor workers;

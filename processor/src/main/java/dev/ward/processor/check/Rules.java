@@ -30,6 +30,7 @@ public final class Rules {
                 new MiddlewareWithoutRoute(),
                 new TimeoutNotPositive(),
                 new TimeoutWithExchange(),
+                new NonBlockingNeedsWorker(),
                 new FallbackNotFound(),
                 new FallbackAmbiguous(),
                 new FallbackSignature(types),

@@ -15,11 +15,13 @@ import javax.lang.model.element.ExecutableElement;
  * @param traced           {@code @Traced} of the method, else of its class
  * @param compensable      {@code @Compensable} of the method
  * @param uses             the route's middleware in running order: its class's {@code @Use}, then its own
+ * @param nonBlocking      {@code @NonBlocking} of the method, else of its class
  */
 public record Route(ExecutableElement method, HttpMethod httpMethod, PathTemplate path,
                     List<AnnotationMirror> routeAnnotations, List<Param> params, ReturnShape returns,
                     boolean recover, Optional<TimeoutSpec> timeout, Optional<ReplayBodySpec> replayBody,
-                    Optional<TracedSpec> traced, Optional<CompensableSpec> compensable, List<MiddlewareUse> uses) {
+                    Optional<TracedSpec> traced, Optional<CompensableSpec> compensable, List<MiddlewareUse> uses,
+                    Optional<NonBlockingSpec> nonBlocking) {
 
     public AnnotationMirror routeAnnotation() {
         return routeAnnotations.get(0);

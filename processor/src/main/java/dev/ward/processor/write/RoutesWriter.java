@@ -150,6 +150,9 @@ public final class RoutesWriter {
         if (route.recover()) {
             chain.add("\n.recover()");
         }
+        if (route.nonBlocking().isPresent()) {
+            chain.add("\n.nonBlocking()");
+        }
         route.traced().ifPresent(traced -> chain.add("\n.traced($S)", traced.name()));
         route.timeout().ifPresent(timeout ->
                 chain.add("\n.timeout($L, $T.$L)", timeout.value() + "L", CHRONO_UNIT, timeout.unit()));
