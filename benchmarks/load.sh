@@ -58,10 +58,11 @@ run() { # name url [script]
 median() { tr ' ' '\n' <<<"$1" | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION (after $WARMUP warm-up) x $ROUNDS rounds, 127.0.0.1, $(nproc) cores, $(date -u +%F)"
-NAMES=(raw-io raw-dispatch ward-plain hand-guarded ward-guarded hand-full ward-full)
+NAMES=(raw-io ward-io raw-dispatch ward-plain hand-guarded ward-guarded hand-full ward-full)
 for round in $(seq 1 "$ROUNDS"); do
   echo "round $round"
   run raw-io        "http://127.0.0.1:$REFERENCE_PORT/io"
+  run ward-io       "http://127.0.0.1:$BARE_WARD_PORT/io"
   run raw-dispatch  "http://127.0.0.1:$REFERENCE_PORT/dispatch"
   run ward-plain    "http://127.0.0.1:$BARE_WARD_PORT/plain"
   run hand-guarded  "http://127.0.0.1:$REFERENCE_PORT/guarded"
@@ -84,3 +85,4 @@ echo "ward-plain   / raw-dispatch : $(ratio ward-plain raw-dispatch)   (target >
 echo "ward-guarded / hand-guarded : $(ratio ward-guarded hand-guarded)   (target >= 95%)"
 echo "ward-full    / hand-full    : $(ratio ward-full hand-full)"
 echo "raw-dispatch / raw-io       : $(ratio raw-dispatch raw-io)   (what a dispatch to a worker costs)"
+echo "ward-io      / raw-io       : $(ratio ward-io raw-io)   (@NonBlocking: no dispatch)"

@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class KeepAliveClient implements AutoCloseable {
     static final String[] TARGETS = {
-        "raw-io", "raw-dispatch", "ward-plain", "hand-guarded", "ward-guarded", "hand-full", "ward-full"
+        "raw-io", "ward-io", "raw-dispatch", "ward-plain", "hand-guarded", "ward-guarded", "hand-full", "ward-full"
     };
     private static final String BODY = "x".repeat(1024);
 
@@ -25,7 +25,7 @@ final class KeepAliveClient implements AutoCloseable {
 
     KeepAliveClient(Servers servers, String target) throws IOException {
         String path = switch (target) {
-            case "raw-io" -> "GET /io";
+            case "raw-io", "ward-io" -> "GET /io";
             case "raw-dispatch" -> "GET /dispatch";
             case "ward-plain" -> "GET /plain";
             case "hand-guarded", "ward-guarded" -> "GET /guarded";
@@ -35,7 +35,7 @@ final class KeepAliveClient implements AutoCloseable {
         String body = path.startsWith("POST") ? BODY : "";
         request = (path + " HTTP/1.1\r\nHost: bench\r\n" + (body.isEmpty() ? "" : "Content-Length: " + body.length()
                 + "\r\n") + "\r\n" + body).getBytes(StandardCharsets.ISO_8859_1);
-        int port = target.equals("ward-plain") ? servers.bareWardPort() : target.startsWith("ward")
+        int port = target.equals("ward-plain") || target.equals("ward-io") ? servers.bareWardPort() : target.startsWith("ward")
                 ? servers.wardPort() : servers.referencePort();
         socket = new Socket("127.0.0.1", port);
         socket.setTcpNoDelay(true);

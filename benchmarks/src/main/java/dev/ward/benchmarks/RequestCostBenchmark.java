@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class RequestCostBenchmark {
     /** Which server and route: raw Undertow on the I/O thread or dispatched, or Ward and its hand-written twin. */
-    @Param({"raw-io", "raw-dispatch", "ward-plain", "hand-guarded", "ward-guarded", "hand-full", "ward-full"})
+    @Param({"raw-io", "ward-io", "raw-dispatch", "ward-plain", "hand-guarded", "ward-guarded", "hand-full", "ward-full"})
     public String target;
 
     private Servers servers;
