@@ -32,7 +32,7 @@ final class Router implements HttpHandler {
     };
 
     /** One matcher per method, so {@code GET /a/{id}} and {@code POST /a/{key}} each keep their own names. */
-    private final Map<HttpString, PathTemplateMatcher<Matched>> byMethod = new LinkedHashMap<>();
+    private final Map<HttpString, PathTemplateMatcher<RouteChain>> byMethod = new LinkedHashMap<>();
     private final Map<HttpString, Map<String, String>> templatesByMethod = new LinkedHashMap<>();
     /** Null without an observation or meter registry: then unmatched requests cost no observation. */
     private final RequestRecorder observations;
@@ -41,19 +41,18 @@ final class Router implements HttpHandler {
         this.observations = observations;
     }
 
-    /** A route, the handler chain composed for it, and the steps that run as each of its requests completes. */
-    record RouteChain(Route route, HttpHandler handler, List<CompletionStep> completion) {
+    /**
+     * A route, the handler chain composed for it, and the steps that run as each of its requests completes (an
+     * array: the per-request loop walks it).
+     */
+    private record RouteChain(Route route, HttpHandler handler, CompletionStep[] completion) {
     }
 
-    /** What the matcher holds: the chain, with its completion steps as an array for the per-request loop. */
-    private record Matched(Route route, HttpHandler handler, CompletionStep[] completion) {
-    }
-
-    void add(RouteChain chain) {
-        Route route = chain.route();
-        List<CompletionStep> completion = new ArrayList<>(chain.completion());
+    /** Adds the route; its in-flight gauge, when it has one, is counted out after its own completion steps. */
+    void add(Route route, HttpHandler handler, List<CompletionStep> completion) {
+        List<CompletionStep> steps = new ArrayList<>(completion);
         if (route.inFlight() != null) {
-            completion.add(LEAVE_FLIGHT);
+            steps.add(LEAVE_FLIGHT);
         }
         HttpString method = HttpString.tryFromString(route.spec().method());
         String template = route.spec().template();
@@ -65,7 +64,7 @@ final class Router implements HttpHandler {
                     + existing + " is already registered; remove or change one of them");
         }
         byMethod.computeIfAbsent(method, m -> new PathTemplateMatcher<>()).add(template,
-                new Matched(route, chain.handler(), completion.toArray(CompletionStep[]::new)));
+                new RouteChain(route, handler, steps.toArray(CompletionStep[]::new)));
     }
 
     @Override
@@ -80,9 +79,9 @@ final class Router implements HttpHandler {
             ResponseWriter.write(exchange, Problems.of(400, "the path has a '.' or '..' segment", requestId));
             return;
         }
-        PathTemplateMatcher.PathMatchResult<Matched> match = match(Methods.HEAD.equals(method) ? Methods.GET : method, path);
+        PathTemplateMatcher.PathMatchResult<RouteChain> match = match(Methods.HEAD.equals(method) ? Methods.GET : method, path);
         if (match != null) {
-            Matched chain = match.getValue();
+            RouteChain chain = match.getValue();
             RouteExchange route = new RouteExchange(exchange, chain.route(), chain.completion(), requestId,
                     match.getParameters());
             exchange.putAttachment(RouteExchange.ATTACHMENT, route);
@@ -132,12 +131,12 @@ final class Router implements HttpHandler {
         return false;
     }
 
-    private PathTemplateMatcher.PathMatchResult<Matched> match(HttpString method, String path) {
-        PathTemplateMatcher<Matched> matcher = byMethod.get(method);
+    private PathTemplateMatcher.PathMatchResult<RouteChain> match(HttpString method, String path) {
+        PathTemplateMatcher<RouteChain> matcher = byMethod.get(method);
         if (matcher == null) {
             return null;
         }
-        PathTemplateMatcher.PathMatchResult<Matched> match = matcher.match(path);
+        PathTemplateMatcher.PathMatchResult<RouteChain> match = matcher.match(path);
         // Undertow matches "/users/" to "/users/{id}" with id = "": an empty segment is no value, so no match.
         if (match == null || match.getParameters().containsValue("")) {
             return null;

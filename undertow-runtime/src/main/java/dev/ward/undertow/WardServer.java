@@ -71,7 +71,8 @@ public final class WardServer implements AutoCloseable {
                     compensations.put(Compensator.Registered.key(route.name(), spec.compensationSpec().method()),
                             compensation);
                 }
-                router.add(chain(route, observations, compensator, compensation));
+                List<CompletionStep> completion = new ArrayList<>();
+                router.add(route, chain(route, observations, compensator, compensation, completion), completion);
             }));
         }
         HttpHandler root = new HttpContinueReadHandler(router);
@@ -132,12 +133,11 @@ public final class WardServer implements AutoCloseable {
     }
 
     /**
-     * The route's chain, outermost first, and the steps that end it when the exchange completes, innermost first;
-     * a middleware the route did not declare costs it nothing.
+     * The route's chain, outermost first; the steps that end it when the exchange completes go into
+     * {@code completion}, innermost first. A middleware the route did not declare costs it nothing.
      */
-    private static Router.RouteChain chain(Route route, RequestRecorder observations, Compensator compensator,
-                                           Compensator.Registered compensation) {
-        List<CompletionStep> completion = new ArrayList<>();
+    private static HttpHandler chain(Route route, RequestRecorder observations, Compensator compensator,
+                                     Compensator.Registered compensation, List<CompletionStep> completion) {
         // A @NonBlocking handler runs right where Undertow's call stack returns, on the I/O thread.
         HttpHandler handler = new WorkerDispatchHandler(route.spec().nonBlocking() ? SameThreadExecutor.INSTANCE
                 : route.workers());
@@ -162,7 +162,7 @@ public final class WardServer implements AutoCloseable {
             handler = new ObservedHandler(recording, handler);
             completion.add(recording);
         }
-        return new Router.RouteChain(route, handler, completion);
+        return handler;
     }
 
     private static ExecutorService newWorkerPool(Builder builder) {
