@@ -14,8 +14,4 @@ import java.util.Map;
 public record JournalEntry(String id, String route, String method, String idempotencyKey, String failure,
                            Instant failedAt, int maxAttempts, long backoffMillis, Map<String, String> path,
                            Map<String, String> query, Map<String, String> headers, byte[] body, String charset) {
-
-    CompensationArguments arguments() {
-        return new CompensationArguments(path, query, headers, body, charset);
-    }
 }

@@ -1,30 +1,17 @@
 package dev.ward.undertow;
 
+import dev.ward.undertow.internal.ServerRuntime;
+import dev.ward.undertow.internal.ServerSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
-import io.undertow.Undertow;
-import io.undertow.UndertowOptions;
-import io.undertow.server.HttpHandler;
-import io.undertow.server.handlers.GracefulShutdownHandler;
-import io.undertow.server.handlers.HttpContinueReadHandler;
-import io.undertow.server.handlers.accesslog.AccessLogHandler;
-import io.undertow.util.SameThreadExecutor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An Undertow server running Ward routes.
@@ -41,143 +28,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link #close()} refuses new requests, lets in-flight ones finish within the drain time, then stops.
  */
 public final class WardServer implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger("dev.ward");
+    private final ServerRuntime runtime;
 
-    private final Undertow undertow;
-    private final GracefulShutdownHandler shutdown;
-    private final ExecutorService ownedWorkers;
-    private final Duration drainTime;
-    private final AsyncAccessLog accessLog;
-    private final Compensator compensator;
-    private volatile boolean started;
-
-    private WardServer(Builder builder) {
-        ExecutorService workers = builder.workers != null ? builder.workers : newWorkerPool(builder);
-        this.ownedWorkers = builder.workers != null ? null : workers;
-        this.drainTime = builder.drainTime;
-        WardMetrics metrics = new WardMetrics(builder.meterRegistry);
-        RequestRecorder observations = observations(builder);
-        Router router = new Router(observations);
-        Map<String, Compensator.Registered> compensations = new HashMap<>();
-        this.compensator = new Compensator(journal(builder), compensations, builder.compensationThreads,
-                builder.compensationQueue, builder.compensationHandlerWait, metrics);
-        for (Routes routes : builder.routes) {
-            routes.register((method, template) -> new RouteBuilder(method, template, spec -> {
-                Route route = Route.of(spec, workers, metrics, builder.maxEntitySize,
-                        builder.bodyTimeout.toMillis());
-                Compensator.Registered compensation = null;
-                if (spec.compensation() != null) {
-                    compensation = new Compensator.Registered(route, spec.compensationSpec(), spec.compensation());
-                    compensations.put(Compensator.Registered.key(route.name(), spec.compensationSpec().method()),
-                            compensation);
-                }
-                List<CompletionStep> completion = new ArrayList<>();
-                router.add(route, chain(route, observations, compensator, compensation, completion), completion);
-            }));
-        }
-        HttpHandler root = new HttpContinueReadHandler(router);
-        if (builder.accessLogSink != null) {
-            this.accessLog = new AsyncAccessLog(builder.accessLogSink, builder.accessLogQueue);
-            metrics.accessLog(accessLog);
-            root = new AccessLogHandler(root, accessLog, "combined", WardServer.class.getClassLoader());
-        } else {
-            this.accessLog = null;
-        }
-        this.shutdown = new GracefulShutdownHandler(root);
-        this.undertow = Undertow.builder()
-                .addHttpListener(builder.port, builder.host)
-                .setIoThreads(builder.ioThreads)
-                // Ward never runs work on XNIO's own task pool; keep it small.
-                .setWorkerThreads(2)
-                // Chunk framing counts toward Undertow's limit; Ward enforces the real one itself, with a 413.
-                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, builder.maxEntitySize * 2)
-                .setServerOption(UndertowOptions.MAX_HEADER_SIZE, builder.maxHeaderSize)
-                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, (int) builder.parseTimeout.toMillis())
-                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, (int) builder.idleTimeout.toMillis())
-                .setServerOption(UndertowOptions.IDLE_TIMEOUT, (int) builder.idleTimeout.toMillis())
-                .setServerOption(UndertowOptions.MAX_PARAMETERS, builder.maxParameters)
-                .setServerOption(UndertowOptions.MAX_HEADERS, builder.maxHeaders)
-                .setServerOption(UndertowOptions.MAX_COOKIES, builder.maxHeaders)
-                .setServerOption(UndertowOptions.ALWAYS_SET_DATE, true)
-                .setHandler(shutdown)
-                .build();
-    }
-
-    /**
-     * Observations into the observation registry given; else the same meters straight into the meter registry
-     * given; else null: no recording work at all.
-     */
-    private static RequestRecorder observations(Builder builder) {
-        if (builder.observationRegistry != null) {
-            return new HttpObservations(builder.observationRegistry);
-        }
-        if (builder.meterRegistry != null) {
-            return new MeterTimings(builder.meterRegistry);
-        }
-        return null;
-    }
-
-    private static CompensationJournal journal(Builder builder) {
-        if (builder.compensationJournal != null) {
-            return builder.compensationJournal;
-        }
-        if (builder.compensationJournalDirectory == null) {
-            return new InMemoryCompensationJournal();
-        }
-        try {
-            return new FileCompensationJournal(builder.compensationJournalDirectory, Builder.JOURNAL_COMPACT_AT_BYTES);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the compensation journal in "
-                    + builder.compensationJournalDirectory, e);
-        }
-    }
-
-    /**
-     * The route's chain, outermost first; the steps that end it when the exchange completes go into
-     * {@code completion}, innermost first. A middleware the route did not declare costs it nothing.
-     */
-    private static HttpHandler chain(Route route, RequestRecorder observations, Compensator compensator,
-                                     Compensator.Registered compensation, List<CompletionStep> completion) {
-        // A @NonBlocking handler runs right where Undertow's call stack returns, on the I/O thread.
-        HttpHandler handler = new WorkerDispatchHandler(route.spec().nonBlocking() ? SameThreadExecutor.INSTANCE
-                : route.workers());
-        switch (route.spec().bodyMode()) {
-            case BUFFERED -> handler = new BodyBufferHandler(handler, (int) route.maxEntitySize(),
-                    route.bodyTimeoutMillis());
-            case REPLAY -> handler = new BodyBufferHandler(handler, (int) route.spec().bodyLimit(),
-                    route.bodyTimeoutMillis());
-            case STREAM -> handler = new StreamBodyHandler(handler, route.maxEntitySize());
-            case NONE -> { }
-        }
-        if (route.timeoutNanos() > 0) {
-            handler = new DeadlineHandler(handler);
-            completion.add(DeadlineHandler.CANCEL);
-        }
-        if (compensation != null) {
-            completion.add(new CompensationStep(compensator, compensation));
-        }
-        if (route.spec().tracedAs() != null && observations != null) {
-            RequestRecorder.RouteRecording recording = observations.forRoute(route.spec().tracedAs(),
-                    route.spec().method(), route.spec().template());
-            handler = new ObservedHandler(recording, handler);
-            completion.add(recording);
-        }
-        return handler;
-    }
-
-    private static ExecutorService newWorkerPool(Builder builder) {
-        AtomicInteger count = new AtomicInteger();
-        ThreadFactory threads = task -> {
-            Thread thread = new Thread(task, "ward-worker-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(builder.workerThreads, builder.workerThreads,
-                builder.workerKeepAlive.toMillis(), TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(builder.workerQueue), threads, new ThreadPoolExecutor.AbortPolicy());
-        // Idle workers go away, so a burst does not pin threads for the life of the server.
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
+    private WardServer(ServerRuntime runtime) {
+        this.runtime = runtime;
     }
 
     public static Builder builder() {
@@ -186,27 +40,18 @@ public final class WardServer implements AutoCloseable {
 
     /** Replays the compensation journal, then starts listening. */
     public WardServer start() {
-        try {
-            compensator.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot replay the compensation journal", e);
-        }
-        undertow.start();
-        started = true;
+        runtime.start();
         return this;
     }
 
     /** Pending and dead-lettered compensations, and a way to retry the dead ones. */
     public Compensations compensations() {
-        return compensator;
+        return runtime.compensations();
     }
 
     /** The port the server listens on: the one asked for, or the one the system chose for port 0. */
     public int port() {
-        if (!started) {
-            throw new IllegalStateException("the server is not started");
-        }
-        return ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+        return runtime.port();
     }
 
     /**
@@ -215,35 +60,7 @@ public final class WardServer implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (!started) {
-            return;
-        }
-        started = false;
-        shutdown.shutdown();
-        try {
-            if (!shutdown.awaitShutdown(drainTime.toMillis())) {
-                LOG.log(System.Logger.Level.WARNING, "requests still in flight after the drain time of {0} ms; "
-                        + "stopping anyway", drainTime.toMillis());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        undertow.stop();
-        if (accessLog != null) {
-            accessLog.close(drainTime.toMillis());
-        }
-        compensator.close(drainTime);
-        if (ownedWorkers != null) {
-            ownedWorkers.shutdown();
-            try {
-                if (!ownedWorkers.awaitTermination(drainTime.toMillis(), TimeUnit.MILLISECONDS)) {
-                    ownedWorkers.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                ownedWorkers.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
-        }
+        runtime.close();
     }
 
     /** Configures a {@link WardServer}; every bound has a safe default, listed on its setter. */
@@ -477,7 +294,26 @@ public final class WardServer implements AutoCloseable {
          * same method and template.
          */
         public WardServer build() {
-            return new WardServer(this);
+            return new WardServer(new ServerRuntime(new ServerSettings(host, port, routes, ioThreads, workerThreads,
+                    workerQueue, workerKeepAlive, workers, maxEntitySize, maxHeaderSize, parseTimeout, idleTimeout,
+                    drainTime, bodyTimeout, maxParameters, maxHeaders, meterRegistry, observationRegistry,
+                    accessLogSink, accessLogQueue, journal(), compensationThreads, compensationQueue,
+                    compensationHandlerWait)));
+        }
+
+        private CompensationJournal journal() {
+            if (compensationJournal != null) {
+                return compensationJournal;
+            }
+            if (compensationJournalDirectory == null) {
+                return new InMemoryCompensationJournal();
+            }
+            try {
+                return new FileCompensationJournal(compensationJournalDirectory, JOURNAL_COMPACT_AT_BYTES);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open the compensation journal in "
+                        + compensationJournalDirectory, e);
+            }
         }
 
         private static int positive(int value, String name) {

@@ -37,8 +37,9 @@ import javax.lang.model.type.TypeMirror;
  * The output is meant to be read: a named handler class per route, plain locals, typed conversions, no reflection.
  */
 public final class RoutesWriter {
-    private static final String RUNTIME = "dev.ward.undertow";
-    private static final ClassName ROUTES = ClassName.get(RUNTIME, "Routes");
+    private static final ClassName ROUTES = ClassName.get("dev.ward.undertow", "Routes");
+    /** Everything else generated code calls is in the runtime's internal package. */
+    private static final String RUNTIME = "dev.ward.undertow.internal";
     private static final ClassName ROUTE_REGISTRY = ClassName.get(RUNTIME, "RouteRegistry");
     private static final ClassName ROUTE_HANDLER = ClassName.get(RUNTIME, "RouteHandler");
     private static final ClassName ROUTE_EXCHANGE = ClassName.get(RUNTIME, "RouteExchange");
@@ -46,7 +47,7 @@ public final class RoutesWriter {
     private static final ClassName REPLIES = ClassName.get(RUNTIME, "Replies");
     private static final ClassName COMPENSATION = ClassName.get(RUNTIME, "Compensation");
     private static final ClassName COMPENSATION_SPEC = ClassName.get(RUNTIME, "CompensationSpec");
-    private static final ClassName COMPENSATION_ARGUMENTS = ClassName.get(RUNTIME, "CompensationArguments");
+    private static final ClassName REQUEST_VALUES = ClassName.get(RUNTIME, "RequestValues");
     private static final ClassName COMPENSATION_CONTEXT = ClassName.get("dev.ward", "CompensationContext");
     private static final ClassName REQUEST_ID = ClassName.get("dev.ward", "RequestId");
     private static final ClassName CHRONO_UNIT = ClassName.get("java.time.temporal", "ChronoUnit");
@@ -252,7 +253,7 @@ public final class RoutesWriter {
         MethodSpec.Builder compensate = MethodSpec.methodBuilder("compensate")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
-                .addParameter(COMPENSATION_ARGUMENTS, "arguments")
+                .addParameter(REQUEST_VALUES, "arguments")
                 .addParameter(COMPENSATION_CONTEXT, "context");
         if (!spec.method().getThrownTypes().isEmpty()) {
             compensate.addException(Exception.class);

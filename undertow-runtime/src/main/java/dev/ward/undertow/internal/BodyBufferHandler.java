@@ -1,0 +1,124 @@
+package dev.ward.undertow.internal;
+
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import org.xnio.XnioExecutor;
+
+/**
+ * Reads the whole body on the I/O thread without blocking, into memory bounded by {@code limit}, before a worker
+ * is taken. A declared length over the limit is refused before reading; a chunked body is counted as it
+ * arrives and refused the moment it crosses the limit; a truncated or malformed body is a 400.
+ */
+final class BodyBufferHandler implements HttpHandler {
+    private static final byte[] EMPTY = new byte[0];
+    private static final int FIRST_CHUNKED_CAPACITY = 8 * 1024;
+
+    private final HttpHandler next;
+    private final int limit;
+    private final long timeoutMillis;
+
+    BodyBufferHandler(HttpHandler next, int limit, long timeoutMillis) {
+        this.next = next;
+        this.limit = limit;
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) throws Exception {
+        RouteExchange route = exchange.getAttachment(RouteExchange.ATTACHMENT);
+        if (!BodyLimits.admit(exchange, route, limit)) {
+            return;
+        }
+        // Undertow refuses fixed-length bodies over its own limit (twice the server's); a larger @ReplayBody bound
+        // must win for this exchange.
+        exchange.setMaxEntitySize(Math.max(limit, exchange.getMaxEntitySize()));
+        long declared = exchange.getRequestContentLength();
+        if (declared == 0) {
+            route.body(EMPTY);
+            next.handleRequest(exchange);
+            return;
+        }
+        Accumulator body = new Accumulator(declared > 0 ? (int) declared : Math.min(limit, FIRST_CHUNKED_CAPACITY));
+        exchange.getRequestReceiver().receivePartialBytes((ex, chunk, last) -> {
+            if (body.refused) {
+                return;
+            }
+            if (!body.add(chunk, limit)) {
+                body.disarm();
+                BodyLimits.tooLarge(ex, route, limit);
+                return;
+            }
+            if (last) {
+                body.complete = true;
+                body.disarm();
+                route.body(body.bytes());
+                try {
+                    next.handleRequest(ex);
+                } catch (Exception e) {
+                    route.failedBeforeHandler(e);
+                }
+            }
+        }, (ex, error) -> {
+            body.disarm();
+            if (body.refused) {
+                return;
+            }
+            body.refused = true;
+            route.reject(BindException.bodyUnreadable());
+        });
+        if (!body.complete && !body.refused) {
+            // Still waiting for bytes (the callbacks above run on this same I/O thread, so this cannot race them).
+            // A client that trickles its body (slowloris) gets a 408 instead of holding the buffer forever.
+            body.timer = exchange.getIoThread().executeAfter(() -> {
+                if (!body.refused && !body.complete) {
+                    body.refused = true;
+                    route.reject(BindException.bodyTooSlow(timeoutMillis));
+                }
+            }, timeoutMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** A growable array that never grows past the limit: the memory a request can hold, whatever it sends. */
+    static final class Accumulator {
+        private byte[] bytes;
+        private int size;
+        private boolean refused;
+        private boolean complete;
+        /** The body-timeout timer, armed only when the body did not arrive with the request's first read. */
+        private XnioExecutor.Key timer;
+
+        Accumulator(int capacity) {
+            bytes = new byte[capacity];
+        }
+
+        boolean add(byte[] chunk, int limit) {
+            if (chunk.length > limit - size) {
+                refused = true;
+                bytes = null;
+                return false;
+            }
+            if (size + chunk.length > bytes.length) {
+                bytes = Arrays.copyOf(bytes, (int) Math.min(limit, Math.max(2L * bytes.length, size + chunk.length)));
+            }
+            System.arraycopy(chunk, 0, bytes, size, chunk.length);
+            size += chunk.length;
+            return true;
+        }
+
+        void disarm() {
+            if (timer != null) {
+                timer.remove();
+            }
+        }
+
+        int capacity() {
+            return bytes == null ? 0 : bytes.length;
+        }
+
+        byte[] bytes() {
+            return size == bytes.length ? bytes : Arrays.copyOf(bytes, size);
+        }
+    }
+}

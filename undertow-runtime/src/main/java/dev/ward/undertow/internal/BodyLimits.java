@@ -1,0 +1,26 @@
+package dev.ward.undertow.internal;
+
+import io.undertow.server.Connectors;
+import io.undertow.server.HttpServerExchange;
+
+/** The shared check for a declared body that is already too large: 413 before a byte is read. */
+final class BodyLimits {
+    private BodyLimits() {
+    }
+
+    /** Answers 413 and returns false when {@code Content-Length} exceeds the limit. */
+    static boolean admit(HttpServerExchange exchange, RouteExchange route, long limit) {
+        if (exchange.getRequestContentLength() <= limit) {
+            return true;
+        }
+        tooLarge(exchange, route, limit);
+        return false;
+    }
+
+    /** Stops reading the request and answers 413 on a connection that will then close. */
+    static void tooLarge(HttpServerExchange exchange, RouteExchange route, long limit) {
+        exchange.setPersistent(false);
+        Connectors.terminateRequest(exchange);
+        route.reject(BindException.bodyTooLarge(limit));
+    }
+}

@@ -1,0 +1,60 @@
+package dev.ward.undertow.internal;
+
+import io.undertow.server.HttpHandler;
+import io.undertow.util.SameThreadExecutor;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Composes each route's chain once, when the server is built, from what its generated registration declared.
+ * A step the route did not declare costs it nothing: it is not in the chain.
+ */
+final class ChainAssembly {
+    private final RequestRecorder observations;
+    private final Compensator compensator;
+    private final Router router;
+
+    ChainAssembly(RequestRecorder observations, Compensator compensator, Router router) {
+        this.observations = observations;
+        this.compensator = compensator;
+        this.router = router;
+    }
+
+    /** Adds the route with its chain, and the steps that end it when the exchange completes, to the router. */
+    void add(Route route, Compensator.Registered compensation) {
+        List<CompletionStep> completion = new ArrayList<>();
+        router.add(route, chain(route, compensation, completion), completion);
+    }
+
+    /**
+     * The route's chain, outermost first; the steps that end it when the exchange completes go into
+     * {@code completion}, innermost first.
+     */
+    private HttpHandler chain(Route route, Compensator.Registered compensation, List<CompletionStep> completion) {
+        // A @NonBlocking handler runs right where Undertow's call stack returns, on the I/O thread.
+        HttpHandler handler = new WorkerDispatchHandler(route.spec().nonBlocking() ? SameThreadExecutor.INSTANCE
+                : route.workers());
+        switch (route.spec().bodyMode()) {
+            case BUFFERED -> handler = new BodyBufferHandler(handler, (int) route.maxEntitySize(),
+                    route.bodyTimeoutMillis());
+            case REPLAY -> handler = new BodyBufferHandler(handler, (int) route.spec().bodyLimit(),
+                    route.bodyTimeoutMillis());
+            case STREAM -> handler = new StreamBodyHandler(handler, route.maxEntitySize());
+            case NONE -> { }
+        }
+        if (route.timeoutNanos() > 0) {
+            handler = new DeadlineHandler(handler);
+            completion.add(DeadlineHandler.CANCEL);
+        }
+        if (compensation != null) {
+            completion.add(new CompensationStep(compensator, compensation));
+        }
+        if (route.spec().tracedAs() != null && observations != null) {
+            RequestRecorder.RouteRecording recording = observations.forRoute(route.spec().tracedAs(),
+                    route.spec().method(), route.spec().template());
+            handler = new ObservedHandler(recording, handler);
+            completion.add(recording);
+        }
+        return handler;
+    }
+}

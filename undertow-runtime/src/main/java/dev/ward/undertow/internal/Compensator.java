@@ -1,0 +1,371 @@
+package dev.ward.undertow.internal;
+
+import dev.ward.undertow.CompensationJournal;
+import dev.ward.undertow.Compensations;
+import dev.ward.undertow.DeadLetter;
+import dev.ward.undertow.JournalEntry;
+import dev.ward.undertow.JournalState;
+import dev.ward.CompensationContext;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HeaderValues;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs compensations for failed {@code @Compensable} requests, outside every request's path.
+ *
+ * <p>A failed request's completion hands a capture to the intake; the journal thread records each new
+ * compensation (forced to storage, in batches) before its first attempt, then waits for the failed handler to
+ * return, up to the handler-wait bound, and submits the attempt to a bounded pool. A full pool parks the
+ * compensation, already journaled, until capacity frees up: nothing is dropped. Failed attempts retry with
+ * exponential backoff and jitter; after {@code maxAttempts} the compensation becomes a dead letter, kept and
+ * retryable.
+ */
+final class Compensator implements Compensations {
+    static final long MAX_BACKOFF_MILLIS = 30_000;
+    private static final System.Logger LOG = System.getLogger("dev.ward");
+
+    /** A registered compensation method, found by {@link #key}. */
+    record Registered(Route route, CompensationSpec spec, Compensation compensation) {
+        /** {@code POST /orders#releaseStock}: how a journaled compensation finds its method again. */
+        static String key(String route, String method) {
+            return route + "#" + method;
+        }
+    }
+
+    /** One compensation in memory; attempts and lastError change only on the thread running its attempt. */
+    private static final class Pending {
+        final JournalEntry entry;
+        final Compensation compensation;
+        volatile int attempts;
+        volatile String lastError;
+
+        Pending(JournalEntry entry, Compensation compensation, int attempts, String lastError) {
+            this.entry = entry;
+            this.compensation = compensation;
+            this.attempts = attempts;
+            this.lastError = lastError;
+        }
+    }
+
+    private record Intake(JournalEntry entry, Compensation compensation, CompletableFuture<Void> handlerReturned) {
+    }
+
+    private final CompensationJournal journal;
+    private final Map<String, Registered> registered;
+    private final Duration handlerWait;
+    private final WardMetrics metrics;
+    private final LinkedBlockingQueue<Intake> intake = new LinkedBlockingQueue<>();
+    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private final Map<String, Pending> dead = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Queue<Pending> waiting = new ConcurrentLinkedQueue<>();
+    private final ThreadPoolExecutor workers;
+    private final ScheduledThreadPoolExecutor timers;
+    private final Thread journalThread;
+    private volatile boolean closing;
+
+    Compensator(CompensationJournal journal, Map<String, Registered> registered, int threads, int queue,
+                Duration handlerWait, WardMetrics metrics) {
+        this.journal = journal;
+        this.registered = registered;
+        this.handlerWait = handlerWait;
+        this.metrics = metrics;
+        AtomicInteger count = new AtomicInteger();
+        this.workers = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue),
+                task -> daemon(task, "ward-compensation-" + count.incrementAndGet()));
+        workers.allowCoreThreadTimeOut(true);
+        this.timers = new ScheduledThreadPoolExecutor(1, task -> daemon(task, "ward-compensation-timer"));
+        timers.setRemoveOnCancelPolicy(true);
+        this.journalThread = daemon(this::recordIntake, "ward-compensation-journal");
+        metrics.compensationsPending(this);
+    }
+
+    /** Replays the journal (every compensation not yet succeeded runs again; dead letters stay dead), then starts. */
+    void start() throws IOException {
+        if (!journal.durable() && !registered.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "compensations are kept in memory only: a crash loses the pending "
+                    + "ones. Set WardServer.builder().compensationJournal(dir) to make them survive it.");
+        }
+        for (JournalState state : journal.load()) {
+            Registered target = registered.get(Registered.key(state.entry().route(), state.entry().method()));
+            Pending recovered = new Pending(state.entry(), target == null ? null : target.compensation(),
+                    state.attempts(), state.dead() ? state.lastError()
+                    : target == null ? "no compensation " + state.entry().method() + " for " + state.entry().route()
+                    + " in this build" : state.lastError());
+            if (state.dead() || target == null) {
+                dead.put(recovered.entry.id(), recovered);
+            } else {
+                pending.put(recovered.entry.id(), recovered);
+                submit(recovered);
+            }
+        }
+        timers.scheduleWithFixedDelay(this::pump, 50, 50, TimeUnit.MILLISECONDS);
+        journalThread.start();
+    }
+
+    /**
+     * Called when a compensable request's exchange completes: compensates it if it failed (an exception, a passed
+     * deadline, or a 5xx). Cheap and non-blocking: it runs on whatever thread completed the exchange.
+     */
+    void consider(RouteExchange route, Registered target) {
+        HttpServerExchange exchange = route.exchange();
+        String failure = route.failure() != null ? describe(route.failure())
+                : route.timedOut() ? "the deadline of " + route.route().timeoutNanos() / 1_000_000 + " ms passed"
+                : exchange.getStatusCode() >= 500 ? "the response status was " + exchange.getStatusCode()
+                : null;
+        if (failure == null) {
+            return;
+        }
+        CompensationSpec spec = target.spec();
+        Map<String, String> query = new LinkedHashMap<>();
+        for (String name : spec.queries()) {
+            Deque<String> values = exchange.getQueryParameters().get(name);
+            if (values != null && !values.isEmpty()) {
+                query.put(name, values.peekFirst());
+            }
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String name : spec.headers()) {
+            HeaderValues values = exchange.getRequestHeaders().get(name);
+            if (values != null && !values.isEmpty()) {
+                headers.put(name, values.getFirst());
+            }
+        }
+        byte[] body = spec.capturesBody() ? route.bufferedBodyOrNull() : null;
+        JournalEntry entry = new JournalEntry(UUID.randomUUID().toString(), target.route().name(), spec.method(),
+                route.requestId(), failure, Instant.now(), spec.maxAttempts(), spec.backoffMillis(),
+                route.pathParams(), query, headers, body, body == null ? null : route.requestCharset().name());
+        metrics.compensationScheduled(entry.route());
+        intake.add(new Intake(entry, target.compensation(), route.handlerReturned()));
+    }
+
+    /** The journal thread: records new compensations in batches, each batch forced once, then lets them run. */
+    private void recordIntake() {
+        List<Intake> batch = new ArrayList<>();
+        while (true) {
+            try {
+                Intake first = intake.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    if (closing) {
+                        return;
+                    }
+                    continue;
+                }
+                batch.add(first);
+                intake.drainTo(batch, 511);
+                journalBatch(batch);
+                for (Intake next : batch) {
+                    Pending compensation = new Pending(next.entry(), next.compensation(), 0, null);
+                    pending.put(next.entry().id(), compensation);
+                    // Never while the failed handler still runs; but never wait for it without bound either.
+                    next.handlerReturned().completeOnTimeout(null, handlerWait.toMillis(), TimeUnit.MILLISECONDS)
+                            .whenComplete((ignored, error) -> submit(compensation));
+                }
+                batch.clear();
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private void journalBatch(List<Intake> batch) {
+        List<JournalEntry> entries = new ArrayList<>(batch.size());
+        batch.forEach(next -> entries.add(next.entry()));
+        try {
+            journal.pending(entries);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "could not journal " + entries.size() + " compensations; they will "
+                    + "still run, but would not survive a crash", e);
+        }
+    }
+
+    private void submit(Pending compensation) {
+        if (closing) {
+            return;
+        }
+        try {
+            workers.execute(() -> attempt(compensation));
+        } catch (RejectedExecutionException full) {
+            waiting.add(compensation);
+        }
+    }
+
+    /** Moves parked compensations into the pool as it frees up. */
+    private void pump() {
+        while (!closing && workers.getQueue().remainingCapacity() > 0) {
+            Pending next = waiting.poll();
+            if (next == null) {
+                return;
+            }
+            submit(next);
+        }
+    }
+
+    private void attempt(Pending compensation) {
+        JournalEntry entry = compensation.entry;
+        int attempt = ++compensation.attempts;
+        try {
+            compensation.compensation.compensate(CompensationArguments.of(entry), new AttemptContext(entry, attempt));
+        } catch (Throwable failure) {
+            failed(compensation, attempt, failure);
+            if (failure instanceof VirtualMachineError error) {
+                throw error;
+            }
+            return;
+        } finally {
+            Thread.interrupted();
+        }
+        pending.remove(entry.id());
+        metrics.compensationSucceeded(entry.route());
+        record(() -> journal.succeeded(entry.id()));
+    }
+
+    private void failed(Pending compensation, int attempt, Throwable failure) {
+        JournalEntry entry = compensation.entry;
+        String error = describe(failure);
+        compensation.lastError = error;
+        if (attempt >= entry.maxAttempts()) {
+            pending.remove(entry.id());
+            dead.put(entry.id(), compensation);
+            metrics.compensationDeadLettered(entry.route());
+            record(() -> journal.deadLettered(entry.id(), attempt, error));
+            LOG.log(System.Logger.Level.ERROR, "compensation " + entry.method() + " of " + entry.route()
+                    + " for request " + entry.idempotencyKey() + " failed " + attempt + " times and is now a "
+                    + "dead letter (" + entry.id() + "); retry it with compensations().retry(id)", failure);
+            return;
+        }
+        metrics.compensationRetried(entry.route());
+        record(() -> journal.attemptFailed(entry.id(), attempt, error));
+        if (!closing) {
+            timers.schedule(() -> submit(compensation), backoffMillis(entry.backoffMillis(), attempt),
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Exponential from {@code backoff}, capped at {@value #MAX_BACKOFF_MILLIS} ms, with "equal jitter". */
+    static long backoffMillis(long backoff, int failedAttempts) {
+        long exponential = backoff << Math.min(failedAttempts - 1, 30);
+        long capped = Math.min(MAX_BACKOFF_MILLIS, exponential < 0 ? MAX_BACKOFF_MILLIS : exponential);
+        return capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
+    }
+
+    @Override
+    public int pending() {
+        return pending.size();
+    }
+
+    @Override
+    public List<DeadLetter> deadLetters() {
+        synchronized (dead) {
+            return dead.values().stream().map(p -> new DeadLetter(p.entry.id(), p.entry.route(),
+                    p.entry.idempotencyKey(), p.entry.failure(), p.entry.failedAt(), p.attempts, p.lastError)).toList();
+        }
+    }
+
+    @Override
+    public boolean retry(String id) {
+        Pending compensation = dead.get(id);
+        if (compensation == null || compensation.compensation == null) {
+            return false;
+        }
+        dead.remove(id);
+        compensation.attempts = 0;
+        pending.put(id, compensation);
+        record(() -> journal.revived(id));
+        submit(compensation);
+        return true;
+    }
+
+    /**
+     * Stops taking compensations, journals what was handed in, lets running attempts finish within
+     * {@code drain}; whatever has not finished stays in the journal for the next start.
+     */
+    void close(Duration drain) {
+        closing = true;
+        try {
+            journalThread.join(drain.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        timers.shutdownNow();
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(drain.toMillis(), TimeUnit.MILLISECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        try {
+            journal.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not close the compensation journal", e);
+        }
+    }
+
+    private interface JournalWrite {
+        void run() throws IOException;
+    }
+
+    private static void record(JournalWrite write) {
+        try {
+            write.run();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "could not write to the compensation journal", e);
+        }
+    }
+
+    private static String describe(Throwable failure) {
+        String message = failure.getMessage();
+        return failure.getClass().getName() + (message == null ? "" : ": "
+                + (message.length() > 200 ? message.substring(0, 200) : message));
+    }
+
+    private static Thread daemon(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    private record AttemptContext(JournalEntry entry, int attempt) implements CompensationContext {
+        @Override
+        public String idempotencyKey() {
+            return entry.idempotencyKey();
+        }
+
+        @Override
+        public String route() {
+            return entry.route();
+        }
+
+        @Override
+        public String failure() {
+            return entry.failure();
+        }
+
+        @Override
+        public Instant failedAt() {
+            return entry.failedAt();
+        }
+    }
+}

@@ -1,0 +1,544 @@
+package dev.ward.undertow.internal;
+
+import dev.ward.Deadline;
+import dev.ward.Reject;
+import dev.ward.Response;
+import io.micrometer.core.instrument.LongTaskTimer;
+import io.micrometer.observation.Observation;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.AttachmentKey;
+import io.undertow.util.Headers;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.xnio.XnioExecutor;
+
+/**
+ * One request on one route: what generated code binds from, and the only way it answers.
+ *
+ * <p>Every answer goes through one gate, a compare-and-set on {@code state}: the first of "the handler
+ * answered", "the handler failed" and "the deadline passed" owns the response; every later attempt is refused
+ * and counted as a late completion. So a response is written exactly once, whichever thread gets there first.
+ */
+public final class RouteExchange implements RequestValues {
+    static final AttachmentKey<RouteExchange> ATTACHMENT = AttachmentKey.create(RouteExchange.class);
+
+    private static final System.Logger LOG = System.getLogger("dev.ward");
+    private static final int OPEN = 0;
+    private static final int ANSWERED = 1;
+    private static final int TIMED_OUT = 2;
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(RouteExchange.class, "state", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final HttpServerExchange exchange;
+    private final Route route;
+    private final CompletionStep[] completionSteps;
+    private final String requestId;
+    private final Map<String, String> pathParams;
+    private volatile int state;
+    /** {@code System.nanoTime()} of the deadline, 0 for none; set on the I/O thread before dispatch. */
+    private long deadlineNanos;
+    private XnioExecutor.Key timer;
+    private byte[] body;
+    /** Whether {@link #raw()} has made the exchange's input stream replay the buffered body; worker thread only. */
+    private boolean replayInstalled;
+    /** What answers in the handler's place after the deadline; a stage, so sync and async fallbacks run alike. */
+    private volatile Callable<CompletionStage<Response>> fallback;
+    private volatile CompletableFuture<?> pending;
+    /** {@code @Traced}: the route's observation, opened as a scope around the handler on its worker. */
+    private Observation observation;
+    /** {@code @Traced} with only a meter registry: the {@code .active} sample, whose stop gives the duration. */
+    private LongTaskTimer.Sample activeSample;
+    /** The failure that was answered, for the observation's {@code exception} tag; null when none was. */
+    private volatile Throwable failure;
+    /** {@code @Compensable} only: completes when the handler has returned (or will never run). */
+    private final CompletableFuture<Void> handlerReturned;
+    /** The worker running the handler, while it runs; guarded by {@code this} so an interrupt never outlives it. */
+    private Thread runner;
+
+    RouteExchange(HttpServerExchange exchange, Route route, CompletionStep[] completionSteps, String requestId,
+                  Map<String, String> pathParams) {
+        this.exchange = exchange;
+        this.route = route;
+        this.completionSteps = completionSteps;
+        this.requestId = requestId;
+        this.pathParams = pathParams;
+        this.handlerReturned = route.spec().compensation() == null ? null : new CompletableFuture<>();
+    }
+
+    // ---- for generated code: binding --------------------------------------------------------------------
+
+    /** The value of a path variable of the matched template; never null, never the query's value. */
+    @Override
+    public String pathParam(String name) {
+        String value = pathParams.get(name);
+        if (value == null) {
+            throw new IllegalStateException("route " + route.name() + " has no path variable " + name);
+        }
+        return value;
+    }
+
+    /** The first value of a query parameter; a 400 problem when absent. */
+    @Override
+    public String requiredQuery(String name) {
+        return required(firstQuery(name), "query parameter", name);
+    }
+
+    @Override
+    public Optional<String> optionalQuery(String name) {
+        return Optional.ofNullable(firstQuery(name));
+    }
+
+    /** The first value of a request header; a 400 problem when absent. */
+    @Override
+    public String requiredHeader(String name) {
+        return required(exchange.getRequestHeaders().getFirst(name), "header", name);
+    }
+
+    @Override
+    public Optional<String> optionalHeader(String name) {
+        return Optional.ofNullable(exchange.getRequestHeaders().getFirst(name));
+    }
+
+    /** The buffered body; with {@code @ReplayBody}, each call gets its own copy, so no consumer sees another's edits. */
+    @Override
+    public byte[] bodyBytes() {
+        byte[] buffered = bufferedBody();
+        return replays() ? buffered.clone() : buffered;
+    }
+
+    /** The buffered body, decoded with the charset that {@code Content-Type} names, UTF-8 by default. */
+    @Override
+    public String bodyText() {
+        return new String(bufferedBody(), requestCharset());
+    }
+
+    /**
+     * The body as a stream for reading on this worker thread. Reading past the server's entity limit (also for
+     * a chunked body, which Undertow does not bound) fails with a 413.
+     */
+    @Override
+    public InputStream bodyStream() {
+        if (replays()) {
+            return new ByteArrayInputStream(bufferedBody());
+        }
+        if (!exchange.isBlocking()) {
+            exchange.startBlocking();
+        }
+        return new BoundedInputStream(exchange.getInputStream(), route.maxEntitySize());
+    }
+
+    /**
+     * Puts a value a middleware produced into the request's context, under its generated typed key
+     * ({@code UserIdKey.KEY}); a middleware that returns null has broken its contract and fails the route.
+     */
+    public <T> void attach(AttachmentKey<T> key, T value) {
+        exchange.putAttachment(key, Objects.requireNonNull(value, "middleware returned null for a context value"));
+    }
+
+    /** The time this request has left: {@link Deadline#none()} on a route without {@code @Timeout}. */
+    public Deadline deadline() {
+        return deadlineNanos == 0 ? Deadline.none() : Deadline.atNanoTime(deadlineNanos);
+    }
+
+    /** The request id, as sent back in {@code X-Request-Id}. */
+    public String requestId() {
+        return requestId;
+    }
+
+    /**
+     * The raw Undertow exchange, for handlers that take it as a parameter. Such a handler may read the request
+     * and add response headers; it must not write the body, end the exchange or dispatch: Ward writes the
+     * handler's result.
+     */
+    public HttpServerExchange raw() {
+        if (replays() && !replayInstalled) {
+            replayInstalled = true;
+            exchange.startBlocking(); // Undertow's default, to which the replaying one leaves everything but input
+            ReplayingBlockingExchange replaying = new ReplayingBlockingExchange(bufferedBody());
+            replaying.delegate(exchange.startBlocking(replaying));
+        }
+        return exchange;
+    }
+
+    // ---- for generated code: answering --------------------------------------------------------------------
+
+    /** Registers what answers in place of the handler if the deadline passes first ({@code @Timeout(fallback)}). */
+    public void onTimeout(Callable<Response> fallback) {
+        Objects.requireNonNull(fallback, "fallback");
+        this.fallback = () -> CompletableFuture.completedFuture(fallback.call());
+    }
+
+    /** {@link #onTimeout} for asynchronous routes, whose fallback returns a stage too. */
+    public <T> void onTimeoutAsync(Callable<? extends CompletionStage<T>> fallback,
+                                   Function<? super T, Response> toResponse) {
+        Objects.requireNonNull(fallback, "fallback");
+        this.fallback = () -> fallback.call().thenApply(toResponse);
+    }
+
+    /** Answers with the handler's result, unless someone answered first. */
+    public void respond(Response response) {
+        Objects.requireNonNull(response, "response");
+        if (!claim()) {
+            late();
+            return;
+        }
+        if (exchange.isResponseStarted()) {
+            // An escape-hatch handler wrote on its own; writing again would corrupt the response.
+            LOG.log(System.Logger.Level.WARNING, "route {0} started the response itself (request {1}); "
+                    + "its return value was not written", route.name(), requestId);
+            exchange.endExchange();
+            return;
+        }
+        ResponseWriter.write(exchange, response);
+    }
+
+    /** Answers when an asynchronous handler's stage completes; a failed stage is a failure of the route. */
+    public <T> void respondAsync(CompletionStage<T> stage, Function<? super T, Response> toResponse) {
+        Objects.requireNonNull(stage, "the handler returned a null CompletionStage");
+        CompletableFuture<T> future = stage.toCompletableFuture();
+        pending = future;
+        if (state == TIMED_OUT) {
+            future.cancel(true);
+        }
+        future.whenComplete((value, error) -> {
+            if (error != null) {
+                fail(unwrap(error));
+                return;
+            }
+            Response response;
+            try {
+                response = toResponse.apply(value);
+            } catch (RuntimeException e) {
+                fail(e);
+                return;
+            }
+            respond(response);
+        });
+    }
+
+    // ---- for the runtime ------------------------------------------------------------------------------------
+
+    Route route() {
+        return route;
+    }
+
+    HttpServerExchange exchange() {
+        return exchange;
+    }
+
+    void observation(Observation observation) {
+        this.observation = observation;
+    }
+
+    Observation observation() {
+        return observation;
+    }
+
+    void activeSample(LongTaskTimer.Sample sample) {
+        this.activeSample = sample;
+    }
+
+    LongTaskTimer.Sample activeSample() {
+        return activeSample;
+    }
+
+    /**
+     * The exchange has completed: runs the route's completion steps in order. One step failing never skips the
+     * others (a broken meter registry must not stop a compensation).
+     */
+    void completed() {
+        for (CompletionStep step : completionSteps) {
+            try {
+                step.completed(this);
+            } catch (RuntimeException failure) {
+                LOG.log(System.Logger.Level.ERROR, "route " + route.name() + ": a completion step failed; request "
+                        + requestId, failure);
+            }
+        }
+    }
+
+    Throwable failure() {
+        return failure;
+    }
+
+    void body(byte[] body) {
+        this.body = body;
+    }
+
+    /** Starts the clock: called on the I/O thread as the request enters a route with {@code @Timeout}. */
+    void armDeadline(long startNanos) {
+        long timeout = route.timeoutNanos();
+        deadlineNanos = startNanos + timeout;
+        timer = exchange.getIoThread().executeAfter(this::deadlinePassed, timeout, TimeUnit.NANOSECONDS);
+    }
+
+    /** The exchange completed: a deadline still pending is no longer anyone's business. */
+    void cancelDeadline() {
+        if (timer != null) {
+            timer.remove();
+        }
+    }
+
+    /** Runs the handler on the current (worker) thread; a request whose deadline passed in the queue never runs. */
+    void runHandler() {
+        if (state != OPEN) {
+            handlerDone();
+            return;
+        }
+        // Only a deadline ever interrupts a handler: routes without one skip the bookkeeping.
+        boolean interruptible = route.timeoutNanos() > 0;
+        if (interruptible) {
+            synchronized (this) {
+                runner = Thread.currentThread();
+            }
+        }
+        Observation.Scope scope = observation == null ? null : observation.openScope();
+        try {
+            route.spec().handler().handle(this);
+        } catch (Throwable failure) {
+            fail(failure);
+            if (failure instanceof VirtualMachineError error) {
+                throw error;
+            }
+        } finally {
+            if (scope != null) {
+                scope.close();
+            }
+            if (interruptible) {
+                synchronized (this) {
+                    runner = null;
+                }
+                // A deadline's interrupt belongs to this request only; the next task on this thread starts clean.
+                Thread.interrupted();
+            }
+            handlerDone();
+        }
+    }
+
+    /** A failure anywhere in the route: answered once, as the route's failure policy says. */
+    void fail(Throwable failure) {
+        if (claim()) {
+            answerFailure(failure);
+        } else {
+            late();
+        }
+    }
+
+    /** The chain failed on the I/O thread, before the handler could run (and so it never will). */
+    void failedBeforeHandler(Throwable failure) {
+        handlerDone();
+        fail(failure);
+    }
+
+    /** The worker pool refused the request: answered at once with 503, never queued without bound. */
+    void rejected() {
+        handlerDone();
+        route.metrics().bulkheadRejection(route.name());
+        if (claim()) {
+            ResponseWriter.write(exchange, Problems.of(503, "the server is at capacity; retry later", requestId));
+        }
+    }
+
+    /** Answers a 4xx for a request the route cannot take, before any handler runs. */
+    void reject(BindException problem) {
+        handlerDone();
+        if (claim()) {
+            answerFailure(problem);
+        }
+    }
+
+    private void deadlinePassed() {
+        if (!STATE.compareAndSet(this, OPEN, TIMED_OUT)) {
+            return;
+        }
+        route.metrics().timeout(route.name());
+        synchronized (this) {
+            if (runner != null) {
+                runner.interrupt();
+            }
+        }
+        CompletableFuture<?> future = pending;
+        if (future != null) {
+            future.cancel(true);
+        }
+        if (route.spec().bodyMode() == BodyMode.STREAM) {
+            // The handler may still be reading this request's body: never let the connection carry another.
+            exchange.setPersistent(false);
+        }
+        Callable<CompletionStage<Response>> answer = fallback;
+        if (answer == null) {
+            ResponseWriter.write(exchange, Problems.of(503, "the request did not complete within its deadline of "
+                    + formatTimeout() + ".", requestId));
+            return;
+        }
+        try {
+            route.workers().execute(() -> runFallback(answer));
+        } catch (RejectedExecutionException full) {
+            route.metrics().bulkheadRejection(route.name());
+            ResponseWriter.write(exchange, Problems.of(503, "the request did not complete within its deadline of "
+                    + formatTimeout() + ", and the server is at capacity", requestId));
+        }
+    }
+
+    /** Runs on a worker after the deadline; this exchange already owns the response, so it writes directly. */
+    private void runFallback(Callable<CompletionStage<Response>> answer) {
+        CompletionStage<Response> stage;
+        try {
+            stage = Objects.requireNonNull(answer.call(), "the fallback returned null");
+        } catch (Throwable failure) {
+            answerFailure(failure);
+            if (failure instanceof VirtualMachineError error) {
+                throw error;
+            }
+            return;
+        }
+        stage.whenComplete((response, error) -> {
+            if (error != null) {
+                answerFailure(unwrap(error));
+            } else if (response == null) {
+                answerFailure(new NullPointerException("the fallback returned null"));
+            } else {
+                ResponseWriter.write(exchange, response);
+            }
+        });
+    }
+
+    /** The single owner of the response turns a failure into the answer. */
+    private void answerFailure(Throwable failure) {
+        if (failure instanceof BindException problem) {
+            if (problem.refusesBody()) {
+                // The rest of a refused body is never read: this connection cannot carry another request.
+                route.metrics().bodyRejected(route.name(), problem.status());
+                exchange.setPersistent(false);
+            }
+            ResponseWriter.write(exchange, Problems.of(problem.status(), problem.getMessage(), requestId));
+            return;
+        }
+        if (failure instanceof Reject rejection) {
+            route.metrics().contextRejected(route.name(), rejection.response().status());
+            ResponseWriter.write(exchange, rejection.response());
+            return;
+        }
+        this.failure = failure;
+        if (route.spec().recover()) {
+            route.metrics().recovered(route.name(), failure);
+            LOG.log(System.Logger.Level.ERROR, "route " + route.name() + " failed; request " + requestId, failure);
+        } else {
+            route.metrics().unrecovered(route.name(), failure);
+            LOG.log(System.Logger.Level.WARNING, "route {0} failed with {1}; request {2} answered 500. "
+                    + "Add @Recover to log the stack trace.", route.name(), failure.getClass().getName(), requestId);
+        }
+        if (exchange.isResponseStarted()) {
+            route.metrics().aborted(route.name());
+            ResponseWriter.abort(exchange);
+        } else {
+            ResponseWriter.write(exchange, Problems.of(500, null, requestId));
+        }
+    }
+
+    private void handlerDone() {
+        if (handlerReturned != null) {
+            handlerReturned.complete(null);
+        }
+    }
+
+    CompletableFuture<Void> handlerReturned() {
+        return handlerReturned;
+    }
+
+    boolean timedOut() {
+        return state == TIMED_OUT;
+    }
+
+    Map<String, String> pathParams() {
+        return pathParams;
+    }
+
+    byte[] bufferedBodyOrNull() {
+        return body;
+    }
+
+    private boolean replays() {
+        return route.spec().bodyMode() == BodyMode.REPLAY;
+    }
+
+    private byte[] bufferedBody() {
+        if (body == null) {
+            throw new IllegalStateException("route " + route.name() + " did not buffer its body");
+        }
+        return body;
+    }
+
+    private boolean claim() {
+        return STATE.compareAndSet(this, OPEN, ANSWERED);
+    }
+
+    private void late() {
+        route.metrics().lateCompletion(route.name());
+    }
+
+    private String formatTimeout() {
+        long millis = TimeUnit.NANOSECONDS.toMillis(route.timeoutNanos());
+        return millis >= 1000 && millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+    }
+
+    private String firstQuery(String name) {
+        Deque<String> values = exchange.getQueryParameters().get(name);
+        return values == null ? null : values.peekFirst();
+    }
+
+    private static String required(String value, String kind, String name) {
+        if (value == null) {
+            throw new BindException(kind + " '" + name + "' is required");
+        }
+        return value;
+    }
+
+    Charset requestCharset() {
+        String contentType = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
+        String charset = contentType == null ? null : Headers.extractQuotedValueFromHeader(contentType, "charset");
+        if (charset == null) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(charset);
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw new BindException(415, "the body's charset " + Bind.quote(charset) + " is not supported");
+        }
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable cause = error;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause instanceof CancellationException ? error : cause;
+    }
+}

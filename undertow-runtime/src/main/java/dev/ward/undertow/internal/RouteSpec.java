@@ -1,0 +1,20 @@
+package dev.ward.undertow.internal;
+
+import java.time.Duration;
+
+/**
+ * A declared route, before the server composes its chain. {@code timeout} is null without {@code @Timeout};
+ * {@code bodyLimit} is {@code @ReplayBody}'s bound, 0 for the server's entity limit; {@code tracedAs} is the
+ * {@code @Traced} observation name, null when the route is not traced; {@code compensation} and
+ * {@code compensationSpec} are {@code @Compensable}'s, null when the route is not compensable; {@code nonBlocking}
+ * runs the handler on the I/O thread.
+ */
+record RouteSpec(String method, String template, BodyMode bodyMode, long bodyLimit, boolean recover,
+                 boolean nonBlocking, Duration timeout, String tracedAs, CompensationSpec compensationSpec, Compensation compensation,
+                 RouteHandler handler) {
+
+    /** How the route is named in logs, metrics and errors: {@code GET /orders/{id}}. */
+    String name() {
+        return method + " " + template;
+    }
+}

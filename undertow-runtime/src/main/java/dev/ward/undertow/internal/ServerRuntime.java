@@ -1,0 +1,179 @@
+package dev.ward.undertow.internal;
+
+import dev.ward.undertow.Compensations;
+import dev.ward.undertow.Routes;
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.handlers.GracefulShutdownHandler;
+import io.undertow.server.handlers.HttpContinueReadHandler;
+import io.undertow.server.handlers.accesslog.AccessLogHandler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Everything behind {@code WardServer}: the Undertow listener, the root handlers every request passes, the
+ * route chains, the worker pool and the compensation engine, with their start and their graceful stop.
+ */
+public final class ServerRuntime implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger("dev.ward");
+
+    private final Undertow undertow;
+    private final GracefulShutdownHandler shutdown;
+    private final ExecutorService ownedWorkers;
+    private final ServerSettings settings;
+    private final AsyncAccessLog accessLog;
+    private final Compensator compensator;
+    private volatile boolean started;
+
+    public ServerRuntime(ServerSettings settings) {
+        this.settings = settings;
+        ExecutorService workers = settings.executor() != null ? settings.executor() : newWorkerPool(settings);
+        this.ownedWorkers = settings.executor() != null ? null : workers;
+        WardMetrics metrics = new WardMetrics(settings.meterRegistry());
+        RequestRecorder observations = observations(settings);
+        Router router = new Router(observations);
+        Map<String, Compensator.Registered> compensations = new HashMap<>();
+        this.compensator = new Compensator(settings.compensationJournal(), compensations,
+                settings.compensationThreads(), settings.compensationQueue(), settings.compensationHandlerWait(),
+                metrics);
+        ChainAssembly chains = new ChainAssembly(observations, compensator, router);
+        for (Routes routes : settings.routes()) {
+            routes.register((method, template) -> new RouteBuilder(method, template, spec -> {
+                Route route = Route.of(spec, workers, metrics, settings.maxEntitySize(),
+                        settings.bodyTimeout().toMillis());
+                Compensator.Registered compensation = null;
+                if (spec.compensation() != null) {
+                    compensation = new Compensator.Registered(route, spec.compensationSpec(), spec.compensation());
+                    compensations.put(Compensator.Registered.key(route.name(), spec.compensationSpec().method()),
+                            compensation);
+                }
+                chains.add(route, compensation);
+            }));
+        }
+        HttpHandler root = new HttpContinueReadHandler(router);
+        if (settings.accessLogSink() != null) {
+            this.accessLog = new AsyncAccessLog(settings.accessLogSink(), settings.accessLogQueue());
+            metrics.accessLog(accessLog);
+            root = new AccessLogHandler(root, accessLog, "combined", ServerRuntime.class.getClassLoader());
+        } else {
+            this.accessLog = null;
+        }
+        this.shutdown = new GracefulShutdownHandler(root);
+        this.undertow = Undertow.builder()
+                .addHttpListener(settings.port(), settings.host())
+                .setIoThreads(settings.ioThreads())
+                // Ward never runs work on XNIO's own task pool; keep it small.
+                .setWorkerThreads(2)
+                // Chunk framing counts toward Undertow's limit; Ward enforces the real one itself, with a 413.
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, settings.maxEntitySize() * 2)
+                .setServerOption(UndertowOptions.MAX_HEADER_SIZE, settings.maxHeaderSize())
+                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, (int) settings.parseTimeout().toMillis())
+                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, (int) settings.idleTimeout().toMillis())
+                .setServerOption(UndertowOptions.IDLE_TIMEOUT, (int) settings.idleTimeout().toMillis())
+                .setServerOption(UndertowOptions.MAX_PARAMETERS, settings.maxParameters())
+                .setServerOption(UndertowOptions.MAX_HEADERS, settings.maxHeaders())
+                .setServerOption(UndertowOptions.MAX_COOKIES, settings.maxHeaders())
+                .setServerOption(UndertowOptions.ALWAYS_SET_DATE, true)
+                .setHandler(shutdown)
+                .build();
+    }
+
+    /**
+     * Observations into the observation registry given; else the same meters straight into the meter registry
+     * given; else null: no recording work at all.
+     */
+    private static RequestRecorder observations(ServerSettings settings) {
+        if (settings.observationRegistry() != null) {
+            return new HttpObservations(settings.observationRegistry());
+        }
+        if (settings.meterRegistry() != null) {
+            return new MeterTimings(settings.meterRegistry());
+        }
+        return null;
+    }
+
+    private static ExecutorService newWorkerPool(ServerSettings settings) {
+        AtomicInteger count = new AtomicInteger();
+        ThreadFactory threads = task -> {
+            Thread thread = new Thread(task, "ward-worker-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(settings.workerThreads(), settings.workerThreads(),
+                settings.workerKeepAlive().toMillis(), TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(settings.workerQueue()), threads, new ThreadPoolExecutor.AbortPolicy());
+        // Idle workers go away, so a burst does not pin threads for the life of the server.
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    /** Replays the compensation journal, then starts listening. */
+    public void start() {
+        try {
+            compensator.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot replay the compensation journal", e);
+        }
+        undertow.start();
+        started = true;
+    }
+
+    public Compensations compensations() {
+        return compensator;
+    }
+
+    public int port() {
+        if (!started) {
+            throw new IllegalStateException("the server is not started");
+        }
+        return ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+    }
+
+    /**
+     * Stops gracefully: new requests get 503, in-flight ones may finish within the drain time, then the listener
+     * and the worker pool stop. Returns within about twice the drain time, whatever the handlers do.
+     */
+    @Override
+    public void close() {
+        if (!started) {
+            return;
+        }
+        started = false;
+        long drainMillis = settings.drainTime().toMillis();
+        shutdown.shutdown();
+        try {
+            if (!shutdown.awaitShutdown(drainMillis)) {
+                LOG.log(System.Logger.Level.WARNING, "requests still in flight after the drain time of {0} ms; "
+                        + "stopping anyway", drainMillis);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        undertow.stop();
+        if (accessLog != null) {
+            accessLog.close(drainMillis);
+        }
+        compensator.close(settings.drainTime());
+        if (ownedWorkers != null) {
+            ownedWorkers.shutdown();
+            try {
+                if (!ownedWorkers.awaitTermination(drainMillis, TimeUnit.MILLISECONDS)) {
+                    ownedWorkers.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                ownedWorkers.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.ward.undertow.internal;
+
+import dev.ward.undertow.AccessLogSink;
+import dev.ward.undertow.CompensationJournal;
+import dev.ward.undertow.Routes;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * What {@code WardServer.Builder} collected, checked and defaulted, for {@link ServerRuntime}. The meaning and the
+ * default of each value are on the builder's setter of the same name. The registries, the access log sink and the
+ * executor may be null (not configured).
+ */
+public record ServerSettings(String host, int port, List<Routes> routes, int ioThreads, int workerThreads,
+                             int workerQueue, Duration workerKeepAlive, ExecutorService executor,
+                             long maxEntitySize, int maxHeaderSize, Duration parseTimeout, Duration idleTimeout,
+                             Duration drainTime, Duration bodyTimeout, int maxParameters, int maxHeaders,
+                             MeterRegistry meterRegistry, ObservationRegistry observationRegistry,
+                             AccessLogSink accessLogSink, int accessLogQueue, CompensationJournal compensationJournal,
+                             int compensationThreads, int compensationQueue, Duration compensationHandlerWait) {
+    public ServerSettings {
+        routes = List.copyOf(routes);
+    }
+}

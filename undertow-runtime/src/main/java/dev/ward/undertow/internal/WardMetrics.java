@@ -1,0 +1,118 @@
+package dev.ward.undertow.internal;
+
+import dev.ward.undertow.Compensations;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The counters behind Ward's guarantees, each tagged with the route ({@code GET /orders/{id}}, never a raw
+ * path). Without a {@link MeterRegistry} every method returns at once: no lookups, no allocation.
+ * Names are listed in {@code docs/metrics.md}.
+ */
+final class WardMetrics {
+    static final String RECOVERED = "ward.failures.recovered";
+    static final String UNRECOVERED = "ward.failures.unrecovered";
+    static final String ABORTED = "ward.responses.aborted";
+    static final String TIMEOUTS = "ward.timeouts";
+    static final String LATE = "ward.late.completions";
+    static final String BULKHEAD = "ward.bulkhead.rejections";
+    static final String BODY_REJECTED = "ward.bodies.rejected";
+    static final String CONTEXT_REJECTED = "ward.context.rejections";
+    static final String IN_FLIGHT = "ward.requests.active";
+    static final String ACCESS_LOG_DROPPED = "ward.accesslog.dropped";
+    static final String COMPENSATIONS_SCHEDULED = "ward.compensations.scheduled";
+    static final String COMPENSATIONS_SUCCEEDED = "ward.compensations.succeeded";
+    static final String COMPENSATIONS_RETRIED = "ward.compensations.retried";
+    static final String COMPENSATIONS_DEAD = "ward.compensations.dead_lettered";
+    static final String COMPENSATIONS_PENDING = "ward.compensations.pending";
+
+    private final MeterRegistry registry;
+
+    WardMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    void recovered(String route, Throwable failure) {
+        count(RECOVERED, route, "exception", failure.getClass().getSimpleName());
+    }
+
+    void unrecovered(String route, Throwable failure) {
+        count(UNRECOVERED, route, "exception", failure.getClass().getSimpleName());
+    }
+
+    void aborted(String route) {
+        count(ABORTED, route, null, null);
+    }
+
+    void timeout(String route) {
+        count(TIMEOUTS, route, null, null);
+    }
+
+    void lateCompletion(String route) {
+        count(LATE, route, null, null);
+    }
+
+    void bulkheadRejection(String route) {
+        count(BULKHEAD, route, null, null);
+    }
+
+    void bodyRejected(String route, int status) {
+        count(BODY_REJECTED, route, "status", Integer.toString(status));
+    }
+
+    /** A per-route gauge of requests in flight; null without a registry, so nothing is counted. */
+    AtomicInteger inFlightGauge(String route) {
+        if (registry == null) {
+            return null;
+        }
+        return registry.gauge(IN_FLIGHT, Tags.of("route", route), new AtomicInteger());
+    }
+
+    void accessLog(AsyncAccessLog log) {
+        if (registry != null) {
+            FunctionCounter.builder(ACCESS_LOG_DROPPED, log, AsyncAccessLog::dropped)
+                    .description("access log lines dropped because the writer could not keep up")
+                    .register(registry);
+        }
+    }
+
+    void compensationScheduled(String route) {
+        count(COMPENSATIONS_SCHEDULED, route, null, null);
+    }
+
+    void compensationSucceeded(String route) {
+        count(COMPENSATIONS_SUCCEEDED, route, null, null);
+    }
+
+    void compensationRetried(String route) {
+        count(COMPENSATIONS_RETRIED, route, null, null);
+    }
+
+    void compensationDeadLettered(String route) {
+        count(COMPENSATIONS_DEAD, route, null, null);
+    }
+
+    void compensationsPending(Compensations compensations) {
+        if (registry != null) {
+            registry.gauge(COMPENSATIONS_PENDING, Tags.empty(), compensations, Compensations::pending);
+        }
+    }
+
+    void contextRejected(String route, int status) {
+        count(CONTEXT_REJECTED, route, "status", Integer.toString(status));
+    }
+
+    private void count(String name, String route, String tagKey, String tagValue) {
+        if (registry == null) {
+            return;
+        }
+        Counter.Builder counter = Counter.builder(name).tag("route", route);
+        if (tagKey != null) {
+            counter.tag(tagKey, tagValue);
+        }
+        counter.register(registry).increment();
+    }
+}
