@@ -49,12 +49,14 @@ public final class WardServer implements AutoCloseable {
     private final Duration drainTime;
     private final AsyncAccessLog accessLog;
     private final Compensator compensator;
+    private final List<AutoCloseable> closeOnStop;
     private volatile boolean started;
 
     private WardServer(Builder builder) {
         ExecutorService workers = builder.workers != null ? builder.workers : newWorkerPool(builder);
         this.ownedWorkers = builder.workers != null ? null : workers;
         this.drainTime = builder.drainTime;
+        this.closeOnStop = new ArrayList<>(builder.closeOnStop);
         WardMetrics metrics = new WardMetrics(builder.meterRegistry);
         RequestRecorder observations = observations(builder);
         Router router = new Router(observations);
@@ -211,11 +213,13 @@ public final class WardServer implements AutoCloseable {
 
     /**
      * Stops gracefully: new requests get 503, in-flight ones may finish within the drain time, then the listener
-     * and the worker pool stop. Returns within about twice the drain time, whatever the handlers do.
+     * and the worker pool stop, and last the {@link Builder#closeOnStop resources given to close}. Returns within
+     * about twice the drain time, whatever the handlers do.
      */
     @Override
     public void close() {
         if (!started) {
+            closeResources();
             return;
         }
         started = false;
@@ -242,6 +246,26 @@ public final class WardServer implements AutoCloseable {
             } catch (InterruptedException e) {
                 ownedWorkers.shutdownNow();
                 Thread.currentThread().interrupt();
+            }
+        }
+        closeResources();
+    }
+
+    /** Each resource given to {@link Builder#closeOnStop}, once, last given first; one failing stops no other. */
+    private void closeResources() {
+        List<AutoCloseable> resources;
+        synchronized (closeOnStop) {
+            resources = new ArrayList<>(closeOnStop);
+            closeOnStop.clear();
+        }
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            AutoCloseable resource = resources.get(i);
+            try {
+                resource.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.WARNING, "closing " + resource + " as the server stopped failed", e);
             }
         }
     }
@@ -280,6 +304,7 @@ public final class WardServer implements AutoCloseable {
         private int compensationThreads = 2;
         private int compensationQueue = 256;
         private Duration compensationHandlerWait = Duration.ofSeconds(30);
+        private final List<AutoCloseable> closeOnStop = new ArrayList<>();
 
         private Builder() {
         }
@@ -401,6 +426,17 @@ public final class WardServer implements AutoCloseable {
          */
         public Builder meterRegistry(MeterRegistry registry) {
             this.meterRegistry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        /**
+         * Something the server closes when it stops, after the listener and the workers (so no request still
+         * uses it): a meter binder that holds listeners (Micrometer's {@code JvmGcMetrics}), a pool, a client.
+         * Closed once, last given first; a failure is logged and the others are still closed. A server that was
+         * never started closes them on {@link WardServer#close()} too.
+         */
+        public Builder closeOnStop(AutoCloseable resource) {
+            this.closeOnStop.add(Objects.requireNonNull(resource, "resource"));
             return this;
         }
 
