@@ -7,7 +7,7 @@ CLASSES=${CLASSES:-50} # of 10 routes each
 mvn -B -q -pl benchmarks -am install -DskipTests
 mvn -B -q -pl benchmarks dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 CP="$(cat benchmarks/target/classpath.txt)"
-PROCESSOR="processor/target/ward-processor-0.1.0-SNAPSHOT.jar:$(ls ~/.m2/repository/com/palantir/javapoet/javapoet/*/javapoet-*.jar | head -1)"
+PROCESSOR="processor/target/ward-processor-0.1.0-SNAPSHOT.jar" # JavaPoet is shaded inside it
 WORK=benchmarks/target/compile-cost
 rm -rf "$WORK" && mkdir -p "$WORK/src/gen"
 for c in $(seq 1 "$CLASSES"); do

@@ -1,9 +1,17 @@
 package dev.ward.samples;
 
 import dev.ward.undertow.WardServer;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -33,6 +41,15 @@ public final class OrderService {
                         new InventoryHandlersRoutes(new InventoryHandlers(inventory)),
                         new HealthHandlersRoutes(new HealthHandlers()),
                         new MetricsHandlersRoutes(new MetricsHandlers(metrics)));
+        // The JVM's and the process's meters beside Ward's: memory, GC, threads, classes, CPU, uptime. JvmGcMetrics
+        // listens to the GC beans until it is closed, so the server closes such binders when it stops.
+        for (MeterBinder binder : List.of(new JvmMemoryMetrics(), new JvmGcMetrics(), new JvmThreadMetrics(),
+                new ClassLoaderMetrics(), new ProcessorMetrics(), new UptimeMetrics())) {
+            binder.bindTo(metrics);
+            if (binder instanceof AutoCloseable closeable) {
+                builder.closeOnStop(closeable);
+            }
+        }
         if (journal != null) {
             builder.compensationJournal(journal);
         }

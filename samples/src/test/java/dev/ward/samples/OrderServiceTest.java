@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,5 +115,10 @@ class OrderServiceTest {
         assertTrue(text.contains("uri=\"NOT_FOUND\""), text);
         assertTrue(text.contains("ward_requests_active{route=\"GET /inventory/{sku}\"}"), text);
         assertTrue(!text.contains(orderId) && !text.contains("/nowhere"), "no raw paths in tags");
+        // The JVM's and the process's meters, as Micrometer's Prometheus registry names them.
+        for (String jvm : List.of("jvm_memory_used_bytes{area=\"heap\"", "jvm_gc_", "jvm_threads_live_threads ",
+                "jvm_classes_loaded_classes ", "process_cpu_usage ", "system_cpu_count ", "process_uptime_seconds ")) {
+            assertTrue(text.contains(jvm), jvm + " in\n" + text);
+        }
     }
 }

@@ -56,7 +56,8 @@ public final class WardServer implements AutoCloseable {
 
     /**
      * Stops gracefully: new requests get 503, in-flight ones may finish within the drain time, then the listener
-     * and the worker pool stop. Returns within about twice the drain time, whatever the handlers do.
+     * and the worker pool stop, and last the {@link Builder#closeOnStop resources given to close}. Returns within
+     * about twice the drain time, whatever the handlers do.
      */
     @Override
     public void close() {
@@ -97,6 +98,7 @@ public final class WardServer implements AutoCloseable {
         private int compensationThreads = 2;
         private int compensationQueue = 256;
         private Duration compensationHandlerWait = Duration.ofSeconds(30);
+        private final List<AutoCloseable> closeOnStop = new ArrayList<>();
 
         private Builder() {
         }
@@ -222,6 +224,17 @@ public final class WardServer implements AutoCloseable {
         }
 
         /**
+         * Something the server closes when it stops, after the listener and the workers (so no request still
+         * uses it): a meter binder that holds listeners (Micrometer's {@code JvmGcMetrics}), a pool, a client.
+         * Closed once, last given first; a failure is logged and the others are still closed. A server that was
+         * never started closes them on {@link WardServer#close()} too.
+         */
+        public Builder closeOnStop(AutoCloseable resource) {
+            this.closeOnStop.add(Objects.requireNonNull(resource, "resource"));
+            return this;
+        }
+
+        /**
          * Observes {@code @Traced} routes, and requests no route matches, through this registry as it is
          * configured (its meter and tracing handlers). Ward adds no handler of its own to it.
          */
@@ -298,7 +311,7 @@ public final class WardServer implements AutoCloseable {
                     workerQueue, workerKeepAlive, workers, maxEntitySize, maxHeaderSize, parseTimeout, idleTimeout,
                     drainTime, bodyTimeout, maxParameters, maxHeaders, meterRegistry, observationRegistry,
                     accessLogSink, accessLogQueue, journal(), compensationThreads, compensationQueue,
-                    compensationHandlerWait)));
+                    compensationHandlerWait, closeOnStop)));
         }
 
         private CompensationJournal journal() {

@@ -11,7 +11,9 @@ import io.undertow.server.handlers.accesslog.AccessLogHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -33,10 +35,12 @@ public final class ServerRuntime implements AutoCloseable {
     private final ServerSettings settings;
     private final AsyncAccessLog accessLog;
     private final Compensator compensator;
+    private final List<AutoCloseable> closeOnStop;
     private volatile boolean started;
 
     public ServerRuntime(ServerSettings settings) {
         this.settings = settings;
+        this.closeOnStop = new ArrayList<>(settings.closeOnStop());
         ExecutorService workers = settings.executor() != null ? settings.executor() : newWorkerPool(settings);
         this.ownedWorkers = settings.executor() != null ? null : workers;
         WardMetrics metrics = new WardMetrics(settings.meterRegistry());
@@ -141,11 +145,13 @@ public final class ServerRuntime implements AutoCloseable {
 
     /**
      * Stops gracefully: new requests get 503, in-flight ones may finish within the drain time, then the listener
-     * and the worker pool stop. Returns within about twice the drain time, whatever the handlers do.
+     * and the worker pool stop, and last the resources given to close. Returns within about twice the drain time,
+     * whatever the handlers do.
      */
     @Override
     public void close() {
         if (!started) {
+            closeResources();
             return;
         }
         started = false;
@@ -173,6 +179,26 @@ public final class ServerRuntime implements AutoCloseable {
             } catch (InterruptedException e) {
                 ownedWorkers.shutdownNow();
                 Thread.currentThread().interrupt();
+            }
+        }
+        closeResources();
+    }
+
+    /** Each resource given to close on stop, once, last given first; one failing stops no other. */
+    private void closeResources() {
+        List<AutoCloseable> resources;
+        synchronized (closeOnStop) {
+            resources = new ArrayList<>(closeOnStop);
+            closeOnStop.clear();
+        }
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            AutoCloseable resource = resources.get(i);
+            try {
+                resource.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.WARNING, "closing " + resource + " as the server stopped failed", e);
             }
         }
     }
