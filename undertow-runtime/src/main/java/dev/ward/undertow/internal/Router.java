@@ -33,7 +33,8 @@ final class Router implements HttpHandler {
 
     /** One matcher per method, so {@code GET /a/{id}} and {@code POST /a/{key}} each keep their own names. */
     private final Map<HttpString, PathTemplateMatcher<RouteChain>> byMethod = new LinkedHashMap<>();
-    private final Map<HttpString, Map<String, String>> templatesByMethod = new LinkedHashMap<>();
+    /** Per method, each route by its template's shape ({@code /a/{}}): equivalent templates share a shape. */
+    private final Map<HttpString, Map<String, Route>> routesByMethod = new LinkedHashMap<>();
     /** Null without an observation or meter registry: then unmatched requests cost no observation. */
     private final RequestRecorder observations;
 
@@ -56,15 +57,22 @@ final class Router implements HttpHandler {
         }
         HttpString method = HttpString.tryFromString(route.spec().method());
         String template = route.spec().template();
-        Map<String, String> templates = templatesByMethod.computeIfAbsent(method, m -> new LinkedHashMap<>());
-        String shape = template.replaceAll("\\{[^/}]*}", "{}");
-        String existing = templates.putIfAbsent(shape, template);
+        Route existing = routesByMethod.computeIfAbsent(method, m -> new LinkedHashMap<>())
+                .putIfAbsent(template.replaceAll("\\{[^/}]*}", "{}"), route);
         if (existing != null) {
-            throw new IllegalStateException("two routes answer " + method + " " + template + ": " + method + " "
-                    + existing + " is already registered; remove or change one of them");
+            throw new IllegalStateException(duplicate(existing, route));
         }
         byMethod.computeIfAbsent(method, m -> new PathTemplateMatcher<>()).add(template,
                 new RouteChain(route, handler, steps.toArray(CompletionStep[]::new)));
+    }
+
+    /** Names both route groups, so the duplicate is found in the sources without a search. */
+    private static String duplicate(Route first, Route second) {
+        String routes = first.name().equals(second.name()) ? " both answer " + first.name()
+                : " answer the same paths: " + first.name() + " and " + second.name();
+        String groups = first.group().equals(second.group()) ? "two routes of " + first.group()
+                : first.group() + " and " + second.group();
+        return groups + routes + "; remove or change one of them";
     }
 
     @Override

@@ -49,7 +49,7 @@ public final class ServerRuntime implements AutoCloseable {
         ChainAssembly chains = new ChainAssembly(observations, compensator, router);
         for (Routes routes : settings.routes()) {
             routes.register((method, template) -> new RouteBuilder(method, template, spec -> {
-                Route route = Route.of(spec, workers, metrics, settings.maxEntitySize(),
+                Route route = Route.of(spec, groupName(routes), workers, metrics, settings.maxEntitySize(),
                         settings.bodyTimeout().toMillis());
                 Compensator.Registered compensation = null;
                 if (spec.compensation() != null) {
@@ -86,6 +86,12 @@ public final class ServerRuntime implements AutoCloseable {
                 .setServerOption(UndertowOptions.ALWAYS_SET_DATE, true)
                 .setHandler(shutdown)
                 .build();
+    }
+
+    /** {@code OrderHandlersRoutes}; the binary name for a group without one (anonymous). */
+    private static String groupName(Routes routes) {
+        String simple = routes.getClass().getSimpleName();
+        return simple.isEmpty() ? routes.getClass().getName() : simple;
     }
 
     /**
