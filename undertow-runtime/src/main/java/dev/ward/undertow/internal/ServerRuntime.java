@@ -42,7 +42,7 @@ public final class ServerRuntime implements AutoCloseable {
         WardMetrics metrics = new WardMetrics(settings.meterRegistry());
         RequestRecorder observations = observations(settings);
         Router router = new Router(observations);
-        Map<String, Compensator.Registered> compensations = new HashMap<>();
+        Map<String, Compensation> compensations = new HashMap<>();
         this.compensator = new Compensator(settings.compensationJournal(), compensations,
                 settings.compensationThreads(), settings.compensationQueue(), settings.compensationHandlerWait(),
                 metrics);
@@ -51,13 +51,11 @@ public final class ServerRuntime implements AutoCloseable {
             routes.register((method, template) -> new RouteBuilder(method, template, spec -> {
                 Route route = Route.of(spec, groupName(routes), workers, metrics, settings.maxEntitySize(),
                         settings.bodyTimeout().toMillis());
-                Compensator.Registered compensation = null;
                 if (spec.compensation() != null) {
-                    compensation = new Compensator.Registered(route, spec.compensationSpec(), spec.compensation());
-                    compensations.put(Compensator.Registered.key(route.name(), spec.compensationSpec().method()),
-                            compensation);
+                    compensations.put(Compensator.key(route.name(), spec.compensationSpec().method()),
+                            spec.compensation());
                 }
-                chains.add(route, compensation);
+                chains.add(route);
             }));
         }
         HttpHandler root = new HttpContinueReadHandler(router);
