@@ -47,6 +47,7 @@ final class ChainAssembly {
             completion.add(DeadlineHandler.CANCEL);
         }
         if (route.spec().compensation() != null) {
+            handler = new CompensationAdmission(compensator, route, handler);
             completion.add(new CompensationStep(compensator, route));
         }
         if (route.spec().tracedAs() != null && observations != null) {

@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * {@code @Compensable}: when the exchange completes, captures what the compensation takes from a failed request
- * (exception, passed deadline, 5xx) into a {@link JournalEntry} and hands it to the {@link Compensator}.
+ * {@code @Compensable}: when the exchange of an admitted request ({@link CompensationAdmission}) completes,
+ * captures what the compensation takes from a failed request (exception, passed deadline, 5xx) into a
+ * {@link JournalEntry} and hands it, with the request's place, to the {@link Compensator}; a request that did not
+ * fail gives its place back.
  * Completion is the one moment that happens exactly once per request, so each failed request is compensated
  * exactly once, however its deadline and a late exception raced.
  */
@@ -26,8 +28,13 @@ final class CompensationStep implements CompletionStep {
 
     @Override
     public void completed(RouteExchange exchange) {
+        if (!exchange.compensationHeld()) {
+            return; // refused by CompensationAdmission: none of it ran, nothing to undo
+        }
         String failure = failure(exchange);
-        if (failure != null) {
+        if (failure == null) {
+            compensator.release();
+        } else {
             compensator.schedule(capture(exchange, failure), route.spec().compensation(), exchange.handlerReturned());
         }
     }

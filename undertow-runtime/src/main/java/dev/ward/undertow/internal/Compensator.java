@@ -38,6 +38,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * compensation, already journaled, until capacity frees up: nothing is dropped. Failed attempts retry with
  * exponential backoff and jitter; after {@code maxAttempts} the compensation becomes a dead letter, kept and
  * retryable.
+ *
+ * <p>What it holds in memory is bounded: a compensable request {@link #hold holds} a place before any of it runs,
+ * and is refused when {@code maxPending} places are taken; the place passes to its compensation if it fails, and
+ * frees up when the request succeeds, or the compensation succeeds or becomes a dead letter.
  */
 final class Compensator implements Compensations {
     static final long MAX_BACKOFF_MILLIS = 30_000;
@@ -70,6 +74,9 @@ final class Compensator implements Compensations {
     /** The compensation methods of this build, by {@link #key}; filled in while the routes are added. */
     private final Map<String, Compensation> compensations;
     private final Duration handlerWait;
+    private final int maxPending;
+    /** Places taken: compensable requests in flight and compensations not yet succeeded nor dead. */
+    private final AtomicInteger held = new AtomicInteger();
     private final WardMetrics metrics;
     private final LinkedBlockingQueue<Intake> intake = new LinkedBlockingQueue<>();
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
@@ -81,17 +88,18 @@ final class Compensator implements Compensations {
     private volatile boolean closing;
 
     Compensator(CompensationJournal journal, Map<String, Compensation> compensations, int threads, int queue,
-                Duration handlerWait, WardMetrics metrics) {
-        this(journal, compensations, threads, queue, handlerWait, metrics,
+                int maxPending, Duration handlerWait, WardMetrics metrics) {
+        this(journal, compensations, threads, queue, maxPending, handlerWait, metrics,
                 new ScheduledThreadPoolExecutor(1, task -> daemon(task, "ward-compensation-timer")));
     }
 
     /** {@code timers} schedules the retries (and moves parked attempts into the pool). */
     Compensator(CompensationJournal journal, Map<String, Compensation> compensations, int threads, int queue,
-                Duration handlerWait, WardMetrics metrics, ScheduledThreadPoolExecutor timers) {
+                int maxPending, Duration handlerWait, WardMetrics metrics, ScheduledThreadPoolExecutor timers) {
         this.journal = journal;
         this.compensations = compensations;
         this.handlerWait = handlerWait;
+        this.maxPending = maxPending;
         this.metrics = metrics;
         AtomicInteger count = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue),
@@ -101,6 +109,7 @@ final class Compensator implements Compensations {
         timers.setRemoveOnCancelPolicy(true);
         this.journalThread = daemon(this::recordIntake, "ward-compensation-journal");
         metrics.compensationsPending(this);
+        metrics.compensationsHeld(held);
     }
 
     /** Replays the journal (every compensation not yet succeeded runs again; dead letters stay dead), then starts. */
@@ -118,6 +127,7 @@ final class Compensator implements Compensations {
             if (state.dead() || target == null) {
                 dead.put(recovered.entry.id(), recovered);
             } else {
+                held.incrementAndGet();
                 pending.put(recovered.entry.id(), recovered);
                 submit(recovered);
             }
@@ -127,8 +137,29 @@ final class Compensator implements Compensations {
     }
 
     /**
-     * Takes a failed request's compensation; it runs once {@code handlerReturned} completes, or after the
-     * handler-wait bound. Cheap and non-blocking: it runs on whatever thread completed the exchange.
+     * Takes a place for a compensable request about to run; false when {@code maxPending} are taken. A replayed
+     * journal or retried dead letters may take more: then requests are refused until enough have succeeded.
+     */
+    boolean hold() {
+        int taken;
+        do {
+            taken = held.get();
+            if (taken >= maxPending) {
+                return false;
+            }
+        } while (!held.compareAndSet(taken, taken + 1));
+        return true;
+    }
+
+    /** A held request succeeded: it has no compensation. */
+    void release() {
+        held.decrementAndGet();
+    }
+
+    /**
+     * Takes a failed request's compensation, in the place its request {@link #hold held}; it runs once
+     * {@code handlerReturned} completes, or after the handler-wait bound. Cheap and non-blocking: it runs on
+     * whatever thread completed the exchange.
      */
     void schedule(JournalEntry entry, Compensation compensation, CompletionStage<Void> handlerReturned) {
         metrics.compensationScheduled(entry.route());
@@ -221,6 +252,7 @@ final class Compensator implements Compensations {
             Thread.interrupted();
         }
         pending.remove(entry.id());
+        held.decrementAndGet();
         metrics.compensationSucceeded(entry.route());
         record(() -> journal.succeeded(entry.id()));
     }
@@ -231,6 +263,7 @@ final class Compensator implements Compensations {
         compensation.lastError = error;
         if (attempt >= entry.maxAttempts()) {
             pending.remove(entry.id());
+            held.decrementAndGet();
             dead.put(entry.id(), compensation);
             metrics.compensationDeadLettered(entry.route());
             record(() -> journal.deadLettered(entry.id(), attempt, error));
@@ -275,6 +308,7 @@ final class Compensator implements Compensations {
         }
         dead.remove(id);
         compensation.attempts = 0;
+        held.incrementAndGet();
         pending.put(id, compensation);
         record(() -> journal.revived(id));
         submit(compensation);

@@ -78,6 +78,8 @@ public final class RouteExchange implements RequestValues {
     private volatile Throwable failure;
     /** {@code @Compensable} only: completes when the handler has returned (or will never run). */
     private final CompletableFuture<Void> handlerReturned;
+    /** {@code @Compensable} only: the compensator holds a place for this request; set before dispatch. */
+    private volatile boolean compensationHeld;
     /** The worker running the handler, while it runs; guarded by {@code this} so an interrupt never outlives it. */
     private Thread runner;
 
@@ -358,10 +360,15 @@ public final class RouteExchange implements RequestValues {
 
     /** The worker pool refused the request: answered at once with 503, never queued without bound. */
     void rejected() {
-        handlerDone();
         route.metrics().bulkheadRejection(route.name());
+        unavailable("the server is at capacity; retry later");
+    }
+
+    /** Answers 503 for a request the server cannot take now, before any handler runs. */
+    void unavailable(String detail) {
+        handlerDone();
         if (claim()) {
-            ResponseWriter.write(exchange, Problems.of(503, "the server is at capacity; retry later", requestId));
+            ResponseWriter.write(exchange, Problems.of(503, detail, requestId));
         }
     }
 
@@ -470,6 +477,14 @@ public final class RouteExchange implements RequestValues {
 
     CompletableFuture<Void> handlerReturned() {
         return handlerReturned;
+    }
+
+    void compensationHeld(boolean held) {
+        compensationHeld = held;
+    }
+
+    boolean compensationHeld() {
+        return compensationHeld;
     }
 
     boolean timedOut() {

@@ -44,8 +44,8 @@ public final class ServerRuntime implements AutoCloseable {
         Router router = new Router(observations);
         Map<String, Compensation> compensations = new HashMap<>();
         this.compensator = new Compensator(settings.compensationJournal(), compensations,
-                settings.compensationThreads(), settings.compensationQueue(), settings.compensationHandlerWait(),
-                metrics);
+                settings.compensationThreads(), settings.compensationQueue(), settings.maxPendingCompensations(),
+                settings.compensationHandlerWait(), metrics);
         ChainAssembly chains = new ChainAssembly(observations, compensator, router);
         for (Routes routes : settings.routes()) {
             routes.register((method, template) -> new RouteBuilder(method, template, spec -> {

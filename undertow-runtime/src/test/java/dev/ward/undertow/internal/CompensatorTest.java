@@ -47,9 +47,15 @@ class CompensatorTest {
     }
 
     private Compensator start(Duration handlerWait) throws Exception {
-        compensator = new Compensator(journal, compensations, 2, 4, handlerWait, new WardMetrics(meters), timers);
+        compensator = new Compensator(journal, compensations, 2, 4, 3, handlerWait, new WardMetrics(meters), timers);
         compensator.start();
         return compensator;
+    }
+
+    /** What the completion step does for a failed request: its place passes to its compensation. */
+    private void schedule(JournalEntry entry, Compensation compensation, CompletableFuture<Void> handlerReturned) {
+        assertTrue(compensator.hold(), "a place for the request");
+        compensator.schedule(entry, compensation, handlerReturned);
     }
 
     /** A compensation that fails until {@code succeedAt} (0: always), recording each attempt's number. */
@@ -70,8 +76,8 @@ class CompensatorTest {
 
     @Test
     void aFailingAttemptIsRetriedAfterItsBackoffUntilItSucceeds() throws Exception {
-        start(Duration.ofSeconds(5)).schedule(entry("c1", 5, 1_000), failingUntil(3, new AtomicBoolean()),
-                CompletableFuture.completedFuture(null));
+        start(Duration.ofSeconds(5));
+        schedule(entry("c1", 5, 1_000), failingUntil(3, new AtomicBoolean()), CompletableFuture.completedFuture(null));
 
         Await.until(() -> journal.calls.contains("succeeded c1"), journal::toString);
         assertEquals(List.of(1, 2, 3), attempts);
@@ -86,13 +92,15 @@ class CompensatorTest {
         assertEquals(2.0, count(WardMetrics.COMPENSATIONS_RETRIED));
         assertEquals(1.0, count(WardMetrics.COMPENSATIONS_SUCCEEDED));
         assertEquals(0, compensator.pending());
+        assertEquals(0, held(), "a succeeded compensation gives its place back");
         assertTrue(compensator.deadLetters().isEmpty());
     }
 
     @Test
     void theBackoffDoublesUpToItsCapThenTheCompensationIsADeadLetter() throws Exception {
         try (LogCapture logs = new LogCapture()) {
-            start(Duration.ofSeconds(5)).schedule(entry("c2", 6, 8_000), failingUntil(0, new AtomicBoolean()),
+            start(Duration.ofSeconds(5));
+            schedule(entry("c2", 6, 8_000), failingUntil(0, new AtomicBoolean()),
                     CompletableFuture.completedFuture(null));
 
             Await.until(() -> !compensator.deadLetters().isEmpty());
@@ -112,6 +120,7 @@ class CompensatorTest {
             assertEquals(1.0, count(WardMetrics.COMPENSATIONS_DEAD));
             assertEquals(5.0, count(WardMetrics.COMPENSATIONS_RETRIED));
             assertEquals(0, compensator.pending());
+            assertEquals(0, held(), "a dead letter holds no place");
             assertEquals(1, logs.mentioning("failed 6 times and is now a dead letter (c2)").size());
             assertEquals(Level.SEVERE, logs.mentioning("dead letter").get(0).getLevel());
         }
@@ -130,8 +139,8 @@ class CompensatorTest {
     void aRetriedDeadLetterGetsAFreshRoundOfAttempts() throws Exception {
         AtomicBoolean recovered = new AtomicBoolean();
         try (LogCapture logs = new LogCapture()) {
-            start(Duration.ofSeconds(5)).schedule(entry("c3", 2, 1), failingUntil(0, recovered),
-                    CompletableFuture.completedFuture(null));
+            start(Duration.ofSeconds(5));
+            schedule(entry("c3", 2, 1), failingUntil(0, recovered), CompletableFuture.completedFuture(null));
             Await.until(() -> !compensator.deadLetters().isEmpty());
             assertEquals(1, logs.mentioning("is now a dead letter (c3)").size());
         }
@@ -148,6 +157,20 @@ class CompensatorTest {
         assertTrue(compensator.deadLetters().isEmpty());
         assertFalse(compensator.retry("c3"), "no longer a dead letter");
         assertEquals(1.0, count(WardMetrics.COMPENSATIONS_SUCCEEDED));
+        assertEquals(0, held(), "the retried dead letter took a place again, and gave it back");
+    }
+
+    @Test
+    void atMostMaxPendingPlacesAreHeldAndAReleasedOneIsFree() throws Exception {
+        start(Duration.ofSeconds(5));
+        assertTrue(compensator.hold());
+        assertTrue(compensator.hold());
+        assertTrue(compensator.hold());
+        assertFalse(compensator.hold(), "the bound of 3 is reached");
+        assertEquals(3, held());
+        compensator.release();
+        assertTrue(compensator.hold(), "a request that succeeded gave its place back");
+        assertFalse(compensator.hold());
     }
 
     @Test
@@ -162,6 +185,7 @@ class CompensatorTest {
 
         start(Duration.ofSeconds(5));
         Await.until(() -> journal.calls.contains("succeeded half-done"), journal::toString);
+        assertEquals(0, held(), "the replayed compensation held its place until it succeeded");
         assertEquals(List.of(3, 4), attempts, "attempts go on from the journaled count");
         assertEquals(List.of("dead it never worked", "orphan no compensation undo for POST /gone in this build"),
                 compensator.deadLetters().stream().map(d -> d.id() + " " + d.lastError()).toList());
@@ -171,8 +195,8 @@ class CompensatorTest {
     @Test
     void aCompensationWaitsForItsFailedHandlerToReturn() throws Exception {
         CompletableFuture<Void> handlerReturned = new CompletableFuture<>();
-        start(Duration.ofSeconds(30)).schedule(entry("c4", 1, 1), failingUntil(1, new AtomicBoolean()),
-                handlerReturned);
+        start(Duration.ofSeconds(30));
+        schedule(entry("c4", 1, 1), failingUntil(1, new AtomicBoolean()), handlerReturned);
         Await.until(() -> journal.calls.contains("pending c4"));
         assertEquals(List.of(), attempts, "journaled, but the handler still runs");
         handlerReturned.complete(null);
@@ -183,8 +207,8 @@ class CompensatorTest {
     @Test
     void aHandlerThatNeverReturnsIsCompensatedAfterTheWaitAndTheLogSaysSo() throws Exception {
         try (LogCapture logs = new LogCapture()) {
-            start(Duration.ofMillis(50)).schedule(entry("c5", 1, 1), failingUntil(1, new AtomicBoolean()),
-                    new CompletableFuture<>());
+            start(Duration.ofMillis(50));
+            schedule(entry("c5", 1, 1), failingUntil(1, new AtomicBoolean()), new CompletableFuture<>());
             Await.until(() -> journal.calls.contains("succeeded c5"), journal::toString);
             assertEquals(List.of("the handler of request req-c5 on POST /orders is still running after 50 ms; "
                     + "compensating it anyway"), logs.mentioning("req-c5").stream().map(LogCapture::text).toList());
@@ -194,6 +218,10 @@ class CompensatorTest {
     private double count(String name) {
         var counter = meters.find(name).tag("route", ROUTE).counter();
         return counter == null ? 0 : counter.count();
+    }
+
+    private double held() {
+        return meters.find(WardMetrics.COMPENSATIONS_HELD).gauge().value();
     }
 
     private static void assertBetween(long low, long high, long actual) {
