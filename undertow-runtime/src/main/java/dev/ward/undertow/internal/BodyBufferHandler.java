@@ -3,6 +3,7 @@ package dev.ward.undertow.internal;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.xnio.XnioExecutor;
 
@@ -11,18 +12,31 @@ import org.xnio.XnioExecutor;
  * is taken. A declared length over the limit is refused before reading; a chunked body is counted as it
  * arrives and refused the moment it crosses the limit; a truncated or malformed body is a 400.
  */
-final class BodyBufferHandler implements HttpHandler {
+final class BodyBufferHandler implements ChainStep {
     private static final byte[] EMPTY = new byte[0];
     private static final int FIRST_CHUNKED_CAPACITY = 8 * 1024;
 
     private final HttpHandler next;
+    /** {@code BUFFERED} or {@code REPLAY}: the same reading, named apart in the chain's description. */
+    private final BodyMode mode;
     private final int limit;
     private final long timeoutMillis;
 
-    BodyBufferHandler(HttpHandler next, int limit, long timeoutMillis) {
+    BodyBufferHandler(HttpHandler next, BodyMode mode, int limit, long timeoutMillis) {
         this.next = next;
+        this.mode = mode;
         this.limit = limit;
         this.timeoutMillis = timeoutMillis;
+    }
+
+    @Override
+    public HttpHandler next() {
+        return next;
+    }
+
+    @Override
+    public String toString() {
+        return "body(" + mode.name().toLowerCase(Locale.ROOT) + ", " + BodyLimits.size(limit) + ")";
     }
 
     @Override

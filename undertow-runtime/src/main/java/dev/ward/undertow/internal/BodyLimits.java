@@ -17,6 +17,14 @@ final class BodyLimits {
         return false;
     }
 
+    /** {@code 2 MiB}, {@code 64 KiB}, {@code 1000 bytes}: a limit as the chain's description shows it. */
+    static String size(long bytes) {
+        if (bytes % (1024 * 1024) == 0) {
+            return bytes / (1024 * 1024) + " MiB";
+        }
+        return bytes % 1024 == 0 ? bytes / 1024 + " KiB" : bytes + " bytes";
+    }
+
     /** Stops reading the request and answers 413 on a connection that will then close. */
     static void tooLarge(HttpServerExchange exchange, RouteExchange route, long limit) {
         exchange.setPersistent(false);

@@ -35,15 +35,15 @@ final class ChainAssembly {
         HttpHandler handler = new WorkerDispatchHandler(route.spec().nonBlocking() ? SameThreadExecutor.INSTANCE
                 : route.workers());
         switch (route.spec().bodyMode()) {
-            case BUFFERED -> handler = new BodyBufferHandler(handler, (int) route.maxEntitySize(),
+            case BUFFERED -> handler = new BodyBufferHandler(handler, BodyMode.BUFFERED, (int) route.maxEntitySize(),
                     route.bodyTimeoutMillis());
-            case REPLAY -> handler = new BodyBufferHandler(handler, (int) route.spec().bodyLimit(),
+            case REPLAY -> handler = new BodyBufferHandler(handler, BodyMode.REPLAY, (int) route.spec().bodyLimit(),
                     route.bodyTimeoutMillis());
             case STREAM -> handler = new StreamBodyHandler(handler, route.maxEntitySize());
             case NONE -> { }
         }
         if (route.timeoutNanos() > 0) {
-            handler = new DeadlineHandler(handler);
+            handler = new DeadlineHandler(route, handler);
             completion.add(DeadlineHandler.CANCEL);
         }
         if (route.spec().compensation() != null) {
@@ -53,7 +53,7 @@ final class ChainAssembly {
         if (route.spec().tracedAs() != null && observations != null) {
             RequestRecorder.RouteRecording recording = observations.forRoute(route.spec().tracedAs(),
                     route.spec().method(), route.spec().template());
-            handler = new ObservedHandler(recording, handler);
+            handler = new ObservedHandler(route, recording, handler);
             completion.add(recording);
         }
         return handler;

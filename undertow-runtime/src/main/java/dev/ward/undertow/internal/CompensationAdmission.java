@@ -8,7 +8,7 @@ import io.undertow.server.HttpServerExchange;
  * compensation, should it fail; otherwise a 503 before any of it runs (no body read, no handler), counted as
  * {@code ward.compensations.refused}. Ward never accepts work whose compensation it could not hold.
  */
-final class CompensationAdmission implements HttpHandler {
+final class CompensationAdmission implements ChainStep {
     private final Compensator compensator;
     private final Route route;
     private final HttpHandler next;
@@ -29,6 +29,11 @@ final class CompensationAdmission implements HttpHandler {
         }
         routeExchange.compensationHeld(true);
         next.handleRequest(exchange);
+    }
+
+    @Override
+    public HttpHandler next() {
+        return next;
     }
 
     @Override

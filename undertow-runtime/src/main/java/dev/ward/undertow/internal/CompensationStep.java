@@ -39,6 +39,11 @@ final class CompensationStep implements CompletionStep {
         }
     }
 
+    @Override
+    public String toString() {
+        return "compensate(" + route.spec().compensationSpec().method() + ")";
+    }
+
     /** Why the request failed, as its compensation's context reports it; null when it did not. */
     private static String failure(RouteExchange exchange) {
         int status = exchange.exchange().getStatusCode();

@@ -96,6 +96,11 @@ final class HttpObservations implements RequestRecorder {
         }
 
         @Override
+        public String toString() {
+            return "stop-observation";
+        }
+
+        @Override
         public void start(RouteExchange route) {
             route.observation(HttpObservations.this.start(name, uri, route.exchange()));
         }

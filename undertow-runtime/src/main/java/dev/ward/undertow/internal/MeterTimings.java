@@ -87,6 +87,11 @@ final class MeterTimings implements RequestRecorder {
         }
 
         @Override
+        public String toString() {
+            return "stop-observation";
+        }
+
+        @Override
         public void start(RouteExchange route) {
             String requested = HttpObservations.method(route.exchange().getRequestMethod());
             LongTaskTimer timer;

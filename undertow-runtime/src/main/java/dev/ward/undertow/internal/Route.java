@@ -1,6 +1,7 @@
 package dev.ward.undertow.internal;
 
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -11,6 +12,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 record Route(RouteSpec spec, String name, String group, Executor workers, WardMetrics metrics, long maxEntitySize,
              long bodyTimeoutMillis, long timeoutNanos, AtomicInteger inFlight) {
+
+    /** {@code 300 ms}, {@code 2 s}: the route's {@code @Timeout} as answers and logs say it. */
+    String timeoutText() {
+        long millis = TimeUnit.NANOSECONDS.toMillis(timeoutNanos);
+        return millis >= 1000 && millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+    }
+
+    /** {@code OrderHandlersRoutes}, {@code StockRoute}: a class as logs and errors name it; anonymous ones in full. */
+    static String typeName(Object instance) {
+        String simple = instance.getClass().getSimpleName();
+        return simple.isEmpty() ? instance.getClass().getName() : simple;
+    }
 
     static Route of(RouteSpec spec, String group, Executor workers, WardMetrics metrics, long maxEntitySize,
                     long bodyTimeoutMillis) {

@@ -401,7 +401,7 @@ public final class RouteExchange implements RequestValues {
         Callable<CompletionStage<Response>> answer = fallback;
         if (answer == null) {
             ResponseWriter.write(exchange, Problems.of(503, "the request did not complete within its deadline of "
-                    + formatTimeout() + ".", requestId));
+                    + route.timeoutText() + ".", requestId));
             return;
         }
         try {
@@ -409,7 +409,7 @@ public final class RouteExchange implements RequestValues {
         } catch (RejectedExecutionException full) {
             route.metrics().bulkheadRejection(route.name());
             ResponseWriter.write(exchange, Problems.of(503, "the request did not complete within its deadline of "
-                    + formatTimeout() + ", and the server is at capacity", requestId));
+                    + route.timeoutText() + ", and the server is at capacity", requestId));
         }
     }
 
@@ -516,11 +516,6 @@ public final class RouteExchange implements RequestValues {
 
     private void late() {
         route.metrics().lateCompletion(route.name());
-    }
-
-    private String formatTimeout() {
-        long millis = TimeUnit.NANOSECONDS.toMillis(route.timeoutNanos());
-        return millis >= 1000 && millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
 
     private String firstQuery(String name) {

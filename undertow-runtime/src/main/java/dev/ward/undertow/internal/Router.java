@@ -21,7 +21,17 @@ import java.util.StringJoiner;
 final class Router implements HttpHandler {
     static final HttpString X_REQUEST_ID = new HttpString("X-Request-Id");
     /** Counts a request out of its route's in-flight gauge; the last completion step. */
-    private static final CompletionStep LEAVE_FLIGHT = route -> route.route().inFlight().decrementAndGet();
+    private static final CompletionStep LEAVE_FLIGHT = new CompletionStep() {
+        @Override
+        public void completed(RouteExchange exchange) {
+            exchange.route().inFlight().decrementAndGet();
+        }
+
+        @Override
+        public String toString() {
+            return "leave-in-flight";
+        }
+    };
     /** The one completion listener of every routed request: it runs the route's steps. */
     private static final ExchangeCompletionListener ROUTE_COMPLETED = (done, next) -> {
         try {
@@ -35,6 +45,8 @@ final class Router implements HttpHandler {
     private final Map<HttpString, PathTemplateMatcher<RouteChain>> byMethod = new LinkedHashMap<>();
     /** Per method, each route by its template's shape ({@code /a/{}}): equivalent templates share a shape. */
     private final Map<HttpString, Map<String, Route>> routesByMethod = new LinkedHashMap<>();
+    /** Every route's chain, in the order the routes were added. */
+    private final List<RouteChain> chains = new ArrayList<>();
     /** Null without an observation or meter registry: then unmatched requests cost no observation. */
     private final RequestRecorder observations;
 
@@ -62,8 +74,32 @@ final class Router implements HttpHandler {
         if (existing != null) {
             throw new IllegalStateException(duplicate(existing, route));
         }
-        byMethod.computeIfAbsent(method, m -> new PathTemplateMatcher<>()).add(template,
-                new RouteChain(route, handler, steps.toArray(CompletionStep[]::new)));
+        RouteChain chain = new RouteChain(route, handler, steps.toArray(CompletionStep[]::new));
+        byMethod.computeIfAbsent(method, m -> new PathTemplateMatcher<>()).add(template, chain);
+        chains.add(chain);
+    }
+
+    /**
+     * Each route's chain as it runs, one line per route: {@code GET /orders/{id}: observed(...) -> deadline(300 ms)
+     * -> dispatch(workers) -> StockRoute; when complete: cancel-deadline, stop-observation, leave-in-flight}.
+     */
+    List<String> describeChains() {
+        List<String> lines = new ArrayList<>(chains.size());
+        for (RouteChain chain : chains) {
+            StringJoiner steps = new StringJoiner(" -> ", chain.route().name() + ": ", "");
+            HttpHandler step = chain.handler();
+            while (step instanceof ChainStep wrapping) {
+                steps.add(wrapping.toString());
+                step = wrapping.next();
+            }
+            steps.add(step.toString()).add(Route.typeName(chain.route().spec().handler()));
+            StringJoiner completion = new StringJoiner(", ", "; when complete: ", "");
+            for (CompletionStep done : chain.completion()) {
+                completion.add(done.toString());
+            }
+            lines.add(steps + (chain.completion().length == 0 ? "" : completion.toString()));
+        }
+        return lines;
     }
 
     /** Names both route groups, so the duplicate is found in the sources without a search. */

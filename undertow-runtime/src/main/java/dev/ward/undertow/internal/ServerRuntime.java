@@ -33,6 +33,7 @@ public final class ServerRuntime implements AutoCloseable {
     private final ServerSettings settings;
     private final AsyncAccessLog accessLog;
     private final Compensator compensator;
+    private final Router router;
     private volatile boolean started;
 
     public ServerRuntime(ServerSettings settings) {
@@ -41,7 +42,7 @@ public final class ServerRuntime implements AutoCloseable {
         this.ownedWorkers = settings.executor() != null ? null : workers;
         WardMetrics metrics = new WardMetrics(settings.meterRegistry());
         RequestRecorder observations = observations(settings);
-        Router router = new Router(observations);
+        this.router = new Router(observations);
         Map<String, Compensation> compensations = new HashMap<>();
         this.compensator = new Compensator(settings.compensationJournal(), compensations,
                 settings.compensationThreads(), settings.compensationQueue(), settings.maxPendingCompensations(),
@@ -49,7 +50,7 @@ public final class ServerRuntime implements AutoCloseable {
         ChainAssembly chains = new ChainAssembly(observations, compensator, router);
         for (Routes routes : settings.routes()) {
             routes.register((method, template) -> new RouteBuilder(method, template, spec -> {
-                Route route = Route.of(spec, groupName(routes), workers, metrics, settings.maxEntitySize(),
+                Route route = Route.of(spec, Route.typeName(routes), workers, metrics, settings.maxEntitySize(),
                         settings.bodyTimeout().toMillis());
                 if (spec.compensation() != null) {
                     compensations.put(Compensator.key(route.name(), spec.compensationSpec().method()),
@@ -84,12 +85,6 @@ public final class ServerRuntime implements AutoCloseable {
                 .setServerOption(UndertowOptions.ALWAYS_SET_DATE, true)
                 .setHandler(shutdown)
                 .build();
-    }
-
-    /** {@code OrderHandlersRoutes}; the binary name for a group without one (anonymous). */
-    private static String groupName(Routes routes) {
-        String simple = routes.getClass().getSimpleName();
-        return simple.isEmpty() ? routes.getClass().getName() : simple;
     }
 
     /**
@@ -130,6 +125,9 @@ public final class ServerRuntime implements AutoCloseable {
         }
         undertow.start();
         started = true;
+        if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+            router.describeChains().forEach(chain -> LOG.log(System.Logger.Level.DEBUG, chain));
+        }
     }
 
     public Compensations compensations() {

@@ -24,6 +24,11 @@ final class WorkerDispatchHandler implements HttpHandler {
         exchange.dispatch(SameThreadExecutor.INSTANCE, new Dispatch(exchange.getAttachment(RouteExchange.ATTACHMENT)));
     }
 
+    @Override
+    public String toString() {
+        return workers == SameThreadExecutor.INSTANCE ? "dispatch(io-thread)" : "dispatch(workers)";
+    }
+
     /**
      * One object does both hops, so a request costs one allocation here: run first on the I/O thread once
      * Undertow's call stack has returned, it submits itself to the pool; run again on a worker, it runs the route.
