@@ -41,8 +41,8 @@ final class BodyBufferHandler implements ChainStep {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
-        RouteExchange route = exchange.getAttachment(RouteExchange.ATTACHMENT);
-        if (!BodyLimits.admit(exchange, route, limit)) {
+        RouteExchange routeExchange = exchange.getAttachment(RouteExchange.ATTACHMENT);
+        if (!BodyLimits.admit(exchange, routeExchange, limit)) {
             return;
         }
         // Undertow refuses fixed-length bodies over its own limit (twice the server's); a larger @ReplayBody bound
@@ -50,7 +50,7 @@ final class BodyBufferHandler implements ChainStep {
         exchange.setMaxEntitySize(Math.max(limit, exchange.getMaxEntitySize()));
         long declared = exchange.getRequestContentLength();
         if (declared == 0) {
-            route.body(EMPTY);
+            routeExchange.body(EMPTY);
             next.handleRequest(exchange);
             return;
         }
@@ -61,17 +61,17 @@ final class BodyBufferHandler implements ChainStep {
             }
             if (!body.add(chunk, limit)) {
                 body.disarm();
-                BodyLimits.tooLarge(ex, route, limit);
+                BodyLimits.tooLarge(ex, routeExchange, limit);
                 return;
             }
             if (last) {
                 body.complete = true;
                 body.disarm();
-                route.body(body.bytes());
+                routeExchange.body(body.bytes());
                 try {
                     next.handleRequest(ex);
                 } catch (Exception e) {
-                    route.failedBeforeHandler(e);
+                    routeExchange.failedBeforeHandler(e);
                 }
             }
         }, (ex, error) -> {
@@ -80,7 +80,7 @@ final class BodyBufferHandler implements ChainStep {
                 return;
             }
             body.refused = true;
-            route.reject(BindException.bodyUnreadable());
+            routeExchange.reject(BindException.bodyUnreadable());
         });
         if (!body.complete && !body.refused) {
             // Still waiting for bytes (the callbacks above run on this same I/O thread, so this cannot race them).
@@ -88,7 +88,7 @@ final class BodyBufferHandler implements ChainStep {
             body.timer = exchange.getIoThread().executeAfter(() -> {
                 if (!body.refused && !body.complete) {
                     body.refused = true;
-                    route.reject(BindException.bodyTooSlow(timeoutMillis));
+                    routeExchange.reject(BindException.bodyTooSlow(timeoutMillis));
                 }
             }, timeoutMillis, TimeUnit.MILLISECONDS);
         }

@@ -9,11 +9,11 @@ final class BodyLimits {
     }
 
     /** Answers 413 and returns false when {@code Content-Length} exceeds the limit. */
-    static boolean admit(HttpServerExchange exchange, RouteExchange route, long limit) {
+    static boolean admit(HttpServerExchange exchange, RouteExchange routeExchange, long limit) {
         if (exchange.getRequestContentLength() <= limit) {
             return true;
         }
-        tooLarge(exchange, route, limit);
+        tooLarge(exchange, routeExchange, limit);
         return false;
     }
 
@@ -26,9 +26,9 @@ final class BodyLimits {
     }
 
     /** Stops reading the request and answers 413 on a connection that will then close. */
-    static void tooLarge(HttpServerExchange exchange, RouteExchange route, long limit) {
+    static void tooLarge(HttpServerExchange exchange, RouteExchange routeExchange, long limit) {
         exchange.setPersistent(false);
         Connectors.terminateRequest(exchange);
-        route.reject(BindException.bodyTooLarge(limit));
+        routeExchange.reject(BindException.bodyTooLarge(limit));
     }
 }

@@ -46,7 +46,7 @@ final class CompensationStep implements CompletionStep {
 
     /** Why the request failed, as its compensation's context reports it; null when it did not. */
     private static String failure(RouteExchange exchange) {
-        int status = exchange.exchange().getStatusCode();
+        int status = exchange.httpExchange().getStatusCode();
         return exchange.failure() != null ? Compensator.describe(exchange.failure())
                 : exchange.timedOut() ? "the deadline of " + exchange.route().timeoutNanos() / 1_000_000 + " ms passed"
                 : status >= 500 ? "the response status was " + status
@@ -55,18 +55,18 @@ final class CompensationStep implements CompletionStep {
 
     /** The path variables, and only the query parameters, headers and body the compensation takes. */
     private JournalEntry capture(RouteExchange exchange, String failure) {
-        HttpServerExchange request = exchange.exchange();
+        HttpServerExchange httpExchange = exchange.httpExchange();
         CompensationSpec spec = route.spec().compensationSpec();
         Map<String, String> query = new LinkedHashMap<>();
         for (String name : spec.queries()) {
-            Deque<String> values = request.getQueryParameters().get(name);
+            Deque<String> values = httpExchange.getQueryParameters().get(name);
             if (values != null && !values.isEmpty()) {
                 query.put(name, values.peekFirst());
             }
         }
         Map<String, String> headers = new LinkedHashMap<>();
         for (String name : spec.headers()) {
-            HeaderValues values = request.getRequestHeaders().get(name);
+            HeaderValues values = httpExchange.getRequestHeaders().get(name);
             if (values != null && !values.isEmpty()) {
                 headers.put(name, values.getFirst());
             }

@@ -250,7 +250,7 @@ public final class RouteExchange implements RequestValues {
         return route;
     }
 
-    HttpServerExchange exchange() {
+    HttpServerExchange httpExchange() {
         return exchange;
     }
 

@@ -126,9 +126,9 @@ final class Router implements HttpHandler {
         PathTemplateMatcher.PathMatchResult<RouteChain> match = match(Methods.HEAD.equals(method) ? Methods.GET : method, path);
         if (match != null) {
             RouteChain chain = match.getValue();
-            RouteExchange route = new RouteExchange(exchange, chain.route(), chain.completion(), requestId,
+            RouteExchange routeExchange = new RouteExchange(exchange, chain.route(), chain.completion(), requestId,
                     match.getParameters());
-            exchange.putAttachment(RouteExchange.ATTACHMENT, route);
+            exchange.putAttachment(RouteExchange.ATTACHMENT, routeExchange);
             if (chain.route().inFlight() != null) {
                 chain.route().inFlight().incrementAndGet();
             }
@@ -138,7 +138,7 @@ final class Router implements HttpHandler {
             try {
                 chain.handler().handleRequest(exchange);
             } catch (Throwable failure) {
-                route.failedBeforeHandler(failure);
+                routeExchange.failedBeforeHandler(failure);
             }
             return;
         }

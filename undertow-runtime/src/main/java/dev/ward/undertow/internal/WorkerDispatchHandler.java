@@ -34,24 +34,24 @@ final class WorkerDispatchHandler implements HttpHandler {
      * Undertow's call stack has returned, it submits itself to the pool; run again on a worker, it runs the route.
      */
     private final class Dispatch implements Runnable {
-        private final RouteExchange route;
+        private final RouteExchange exchange;
         private boolean submitted;
 
-        Dispatch(RouteExchange route) {
-            this.route = route;
+        Dispatch(RouteExchange exchange) {
+            this.exchange = exchange;
         }
 
         @Override
         public void run() {
             if (submitted) {
-                route.runHandler();
+                exchange.runHandler();
                 return;
             }
             submitted = true;
             try {
                 workers.execute(this);
             } catch (RejectedExecutionException full) {
-                route.rejected();
+                exchange.rejected();
             }
         }
     }
