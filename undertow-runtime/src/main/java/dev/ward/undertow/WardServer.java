@@ -303,8 +303,8 @@ public final class WardServer implements AutoCloseable {
         }
 
         /**
-         * Composes every route's chain. Fails with {@link IllegalStateException} when two route groups answer the
-         * same method and template.
+         * Composes every route's chain. Fails with {@link IllegalStateException}, naming both route groups, when two
+         * routes answer the same method and paths ({@code /a/{id}} and {@code /a/{other}} too).
          */
         public WardServer build() {
             return new WardServer(new ServerRuntime(new ServerSettings(host, port, routes, ioThreads, workerThreads,

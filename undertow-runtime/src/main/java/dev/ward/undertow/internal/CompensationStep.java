@@ -74,6 +74,18 @@ final class CompensationStep implements CompletionStep {
         byte[] body = spec.capturesBody() ? exchange.bufferedBodyOrNull() : null;
         return new JournalEntry(UUID.randomUUID().toString(), route.name(), spec.method(),
                 exchange.requestId(), failure, Instant.now(), spec.maxAttempts(), spec.backoffMillis(),
-                exchange.pathParams(), query, headers, body, body == null ? null : exchange.requestCharset().name());
+                exchange.pathParams(), query, headers, body, body == null ? null : charsetName(exchange));
+    }
+
+    /**
+     * The body's charset; null (UTF-8) for one Java does not know: the bytes are captured as they came, and a
+     * failed request is compensated whatever its {@code Content-Type} said.
+     */
+    private static String charsetName(RouteExchange exchange) {
+        try {
+            return exchange.requestCharset().name();
+        } catch (BindException unsupported) {
+            return null;
+        }
     }
 }
