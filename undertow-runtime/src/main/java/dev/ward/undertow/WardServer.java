@@ -71,6 +71,7 @@ public final class WardServer implements AutoCloseable {
         public static final long DEFAULT_MAX_ENTITY_SIZE = 2L * 1024 * 1024;
         public static final int DEFAULT_MAX_HEADER_SIZE = 32 * 1024;
         public static final int DEFAULT_ACCESS_LOG_QUEUE = 8192;
+        public static final int DEFAULT_MAX_PENDING_COMPENSATIONS = 10_000;
         static final long JOURNAL_COMPACT_AT_BYTES = 4L * 1024 * 1024;
 
         private String host = "127.0.0.1";
@@ -97,6 +98,7 @@ public final class WardServer implements AutoCloseable {
         private CompensationJournal compensationJournal;
         private int compensationThreads = 2;
         private int compensationQueue = 256;
+        private int maxPendingCompensations = DEFAULT_MAX_PENDING_COMPENSATIONS;
         private Duration compensationHandlerWait = Duration.ofSeconds(30);
         private final List<AutoCloseable> closeOnStop = new ArrayList<>();
 
@@ -290,6 +292,17 @@ public final class WardServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How many compensations the server holds in memory at most: those pending, plus one place per
+         * {@code @Compensable} request in flight (it may fail). When all are taken, a new {@code @Compensable}
+         * request gets 503 before any of it runs ({@code ward.compensations.refused}). Default
+         * {@value #DEFAULT_MAX_PENDING_COMPENSATIONS}. Dead letters do not count.
+         */
+        public Builder maxPendingCompensations(int compensations) {
+            this.maxPendingCompensations = positive(compensations, "maxPendingCompensations");
+            return this;
+        }
+
         /** How long a compensation waits for its timed-out handler to return before it runs anyway; default 30 s. */
         public Builder compensationHandlerWait(Duration wait) {
             this.compensationHandlerWait = positive(wait, "compensationHandlerWait");
@@ -303,15 +316,15 @@ public final class WardServer implements AutoCloseable {
         }
 
         /**
-         * Composes every route's chain. Fails with {@link IllegalStateException} when two route groups answer the
-         * same method and template.
+         * Composes every route's chain. Fails with {@link IllegalStateException}, naming both route groups, when two
+         * routes answer the same method and paths ({@code /a/{id}} and {@code /a/{other}} too).
          */
         public WardServer build() {
             return new WardServer(new ServerRuntime(new ServerSettings(host, port, routes, ioThreads, workerThreads,
                     workerQueue, workerKeepAlive, workers, maxEntitySize, maxHeaderSize, parseTimeout, idleTimeout,
                     drainTime, bodyTimeout, maxParameters, maxHeaders, meterRegistry, observationRegistry,
                     accessLogSink, accessLogQueue, journal(), compensationThreads, compensationQueue,
-                    compensationHandlerWait, closeOnStop)));
+                    maxPendingCompensations, compensationHandlerWait, closeOnStop)));
         }
 
         private CompensationJournal journal() {

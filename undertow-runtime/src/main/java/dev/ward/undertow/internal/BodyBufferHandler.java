@@ -3,6 +3,7 @@ package dev.ward.undertow.internal;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.xnio.XnioExecutor;
 
@@ -11,24 +12,37 @@ import org.xnio.XnioExecutor;
  * is taken. A declared length over the limit is refused before reading; a chunked body is counted as it
  * arrives and refused the moment it crosses the limit; a truncated or malformed body is a 400.
  */
-final class BodyBufferHandler implements HttpHandler {
+final class BodyBufferHandler implements ChainStep {
     private static final byte[] EMPTY = new byte[0];
     private static final int FIRST_CHUNKED_CAPACITY = 8 * 1024;
 
     private final HttpHandler next;
+    /** {@code BUFFERED} or {@code REPLAY}: the same reading, named apart in the chain's description. */
+    private final BodyMode mode;
     private final int limit;
     private final long timeoutMillis;
 
-    BodyBufferHandler(HttpHandler next, int limit, long timeoutMillis) {
+    BodyBufferHandler(HttpHandler next, BodyMode mode, int limit, long timeoutMillis) {
         this.next = next;
+        this.mode = mode;
         this.limit = limit;
         this.timeoutMillis = timeoutMillis;
     }
 
     @Override
+    public HttpHandler next() {
+        return next;
+    }
+
+    @Override
+    public String toString() {
+        return "body(" + mode.name().toLowerCase(Locale.ROOT) + ", " + BodyLimits.size(limit) + ")";
+    }
+
+    @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
-        RouteExchange route = exchange.getAttachment(RouteExchange.ATTACHMENT);
-        if (!BodyLimits.admit(exchange, route, limit)) {
+        RouteExchange routeExchange = exchange.getAttachment(RouteExchange.ATTACHMENT);
+        if (!BodyLimits.admit(exchange, routeExchange, limit)) {
             return;
         }
         // Undertow refuses fixed-length bodies over its own limit (twice the server's); a larger @ReplayBody bound
@@ -36,7 +50,7 @@ final class BodyBufferHandler implements HttpHandler {
         exchange.setMaxEntitySize(Math.max(limit, exchange.getMaxEntitySize()));
         long declared = exchange.getRequestContentLength();
         if (declared == 0) {
-            route.body(EMPTY);
+            routeExchange.body(EMPTY);
             next.handleRequest(exchange);
             return;
         }
@@ -47,17 +61,17 @@ final class BodyBufferHandler implements HttpHandler {
             }
             if (!body.add(chunk, limit)) {
                 body.disarm();
-                BodyLimits.tooLarge(ex, route, limit);
+                BodyLimits.tooLarge(ex, routeExchange, limit);
                 return;
             }
             if (last) {
                 body.complete = true;
                 body.disarm();
-                route.body(body.bytes());
+                routeExchange.body(body.bytes());
                 try {
                     next.handleRequest(ex);
                 } catch (Exception e) {
-                    route.failedBeforeHandler(e);
+                    routeExchange.failedBeforeHandler(e);
                 }
             }
         }, (ex, error) -> {
@@ -66,7 +80,7 @@ final class BodyBufferHandler implements HttpHandler {
                 return;
             }
             body.refused = true;
-            route.reject(BindException.bodyUnreadable());
+            routeExchange.reject(BindException.bodyUnreadable());
         });
         if (!body.complete && !body.refused) {
             // Still waiting for bytes (the callbacks above run on this same I/O thread, so this cannot race them).
@@ -74,7 +88,7 @@ final class BodyBufferHandler implements HttpHandler {
             body.timer = exchange.getIoThread().executeAfter(() -> {
                 if (!body.refused && !body.complete) {
                     body.refused = true;
-                    route.reject(BindException.bodyTooSlow(timeoutMillis));
+                    routeExchange.reject(BindException.bodyTooSlow(timeoutMillis));
                 }
             }, timeoutMillis, TimeUnit.MILLISECONDS);
         }

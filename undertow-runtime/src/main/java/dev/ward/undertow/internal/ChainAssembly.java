@@ -21,38 +21,39 @@ final class ChainAssembly {
     }
 
     /** Adds the route with its chain, and the steps that end it when the exchange completes, to the router. */
-    void add(Route route, Compensator.Registered compensation) {
+    void add(Route route) {
         List<CompletionStep> completion = new ArrayList<>();
-        router.add(route, chain(route, compensation, completion), completion);
+        router.add(route, chain(route, completion), completion);
     }
 
     /**
      * The route's chain, outermost first; the steps that end it when the exchange completes go into
      * {@code completion}, innermost first.
      */
-    private HttpHandler chain(Route route, Compensator.Registered compensation, List<CompletionStep> completion) {
+    private HttpHandler chain(Route route, List<CompletionStep> completion) {
         // A @NonBlocking handler runs right where Undertow's call stack returns, on the I/O thread.
         HttpHandler handler = new WorkerDispatchHandler(route.spec().nonBlocking() ? SameThreadExecutor.INSTANCE
                 : route.workers());
         switch (route.spec().bodyMode()) {
-            case BUFFERED -> handler = new BodyBufferHandler(handler, (int) route.maxEntitySize(),
+            case BUFFERED -> handler = new BodyBufferHandler(handler, BodyMode.BUFFERED, (int) route.maxEntitySize(),
                     route.bodyTimeoutMillis());
-            case REPLAY -> handler = new BodyBufferHandler(handler, (int) route.spec().bodyLimit(),
+            case REPLAY -> handler = new BodyBufferHandler(handler, BodyMode.REPLAY, (int) route.spec().bodyLimit(),
                     route.bodyTimeoutMillis());
             case STREAM -> handler = new StreamBodyHandler(handler, route.maxEntitySize());
             case NONE -> { }
         }
         if (route.timeoutNanos() > 0) {
-            handler = new DeadlineHandler(handler);
+            handler = new DeadlineHandler(route, handler);
             completion.add(DeadlineHandler.CANCEL);
         }
-        if (compensation != null) {
-            completion.add(new CompensationStep(compensator, compensation));
+        if (route.spec().compensation() != null) {
+            handler = new CompensationAdmission(compensator, route, handler);
+            completion.add(new CompensationStep(compensator, route));
         }
         if (route.spec().tracedAs() != null && observations != null) {
             RequestRecorder.RouteRecording recording = observations.forRoute(route.spec().tracedAs(),
                     route.spec().method(), route.spec().template());
-            handler = new ObservedHandler(recording, handler);
+            handler = new ObservedHandler(route, recording, handler);
             completion.add(recording);
         }
         return handler;

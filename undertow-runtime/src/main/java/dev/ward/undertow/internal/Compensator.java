@@ -6,20 +6,17 @@ import dev.ward.undertow.DeadLetter;
 import dev.ward.undertow.JournalEntry;
 import dev.ward.undertow.JournalState;
 import dev.ward.CompensationContext;
-import io.undertow.server.HttpServerExchange;
-import io.undertow.util.HeaderValues;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -28,28 +25,31 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs compensations for failed {@code @Compensable} requests, outside every request's path.
+ * Runs compensations for failed {@code @Compensable} requests, outside every request's path. It knows journal
+ * entries, not exchanges: {@link CompensationStep} captures a failed request's values into a {@link JournalEntry}.
  *
- * <p>A failed request's completion hands a capture to the intake; the journal thread records each new
+ * <p>A failed request's completion hands its entry to the intake; the journal thread records each new
  * compensation (forced to storage, in batches) before its first attempt, then waits for the failed handler to
  * return, up to the handler-wait bound, and submits the attempt to a bounded pool. A full pool parks the
  * compensation, already journaled, until capacity frees up: nothing is dropped. Failed attempts retry with
  * exponential backoff and jitter; after {@code maxAttempts} the compensation becomes a dead letter, kept and
  * retryable.
+ *
+ * <p>What it holds in memory is bounded: a compensable request {@link #hold holds} a place before any of it runs,
+ * and is refused when {@code maxPending} places are taken; the place passes to its compensation if it fails, and
+ * frees up when the request succeeds, or the compensation succeeds or becomes a dead letter.
  */
 final class Compensator implements Compensations {
     static final long MAX_BACKOFF_MILLIS = 30_000;
     private static final System.Logger LOG = System.getLogger("dev.ward");
 
-    /** A registered compensation method, found by {@link #key}. */
-    record Registered(Route route, CompensationSpec spec, Compensation compensation) {
-        /** {@code POST /orders#releaseStock}: how a journaled compensation finds its method again. */
-        static String key(String route, String method) {
-            return route + "#" + method;
-        }
+    /** {@code POST /orders#releaseStock}: how a journaled compensation finds its method again. */
+    static String key(String route, String method) {
+        return route + "#" + method;
     }
 
     /** One compensation in memory; attempts and lastError change only on the thread running its attempt. */
@@ -67,12 +67,16 @@ final class Compensator implements Compensations {
         }
     }
 
-    private record Intake(JournalEntry entry, Compensation compensation, CompletableFuture<Void> handlerReturned) {
+    private record Intake(JournalEntry entry, Compensation compensation, CompletionStage<Void> handlerReturned) {
     }
 
     private final CompensationJournal journal;
-    private final Map<String, Registered> registered;
+    /** The compensation methods of this build, by {@link #key}; filled in while the routes are added. */
+    private final Map<String, Compensation> compensations;
     private final Duration handlerWait;
+    private final int maxPending;
+    /** Places taken: compensable requests in flight and compensations not yet succeeded nor dead. */
+    private final AtomicInteger held = new AtomicInteger();
     private final WardMetrics metrics;
     private final LinkedBlockingQueue<Intake> intake = new LinkedBlockingQueue<>();
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
@@ -83,37 +87,47 @@ final class Compensator implements Compensations {
     private final Thread journalThread;
     private volatile boolean closing;
 
-    Compensator(CompensationJournal journal, Map<String, Registered> registered, int threads, int queue,
-                Duration handlerWait, WardMetrics metrics) {
+    Compensator(CompensationJournal journal, Map<String, Compensation> compensations, int threads, int queue,
+                int maxPending, Duration handlerWait, WardMetrics metrics) {
+        this(journal, compensations, threads, queue, maxPending, handlerWait, metrics,
+                new ScheduledThreadPoolExecutor(1, task -> daemon(task, "ward-compensation-timer")));
+    }
+
+    /** {@code timers} schedules the retries (and moves parked attempts into the pool). */
+    Compensator(CompensationJournal journal, Map<String, Compensation> compensations, int threads, int queue,
+                int maxPending, Duration handlerWait, WardMetrics metrics, ScheduledThreadPoolExecutor timers) {
         this.journal = journal;
-        this.registered = registered;
+        this.compensations = compensations;
         this.handlerWait = handlerWait;
+        this.maxPending = maxPending;
         this.metrics = metrics;
         AtomicInteger count = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue),
                 task -> daemon(task, "ward-compensation-" + count.incrementAndGet()));
         workers.allowCoreThreadTimeOut(true);
-        this.timers = new ScheduledThreadPoolExecutor(1, task -> daemon(task, "ward-compensation-timer"));
+        this.timers = timers;
         timers.setRemoveOnCancelPolicy(true);
         this.journalThread = daemon(this::recordIntake, "ward-compensation-journal");
         metrics.compensationsPending(this);
+        metrics.compensationsHeld(held);
     }
 
     /** Replays the journal (every compensation not yet succeeded runs again; dead letters stay dead), then starts. */
     void start() throws IOException {
-        if (!journal.durable() && !registered.isEmpty()) {
+        if (!journal.durable() && !compensations.isEmpty()) {
             LOG.log(System.Logger.Level.WARNING, "compensations are kept in memory only: a crash loses the pending "
                     + "ones. Set WardServer.builder().compensationJournal(dir) to make them survive it.");
         }
         for (JournalState state : journal.load()) {
-            Registered target = registered.get(Registered.key(state.entry().route(), state.entry().method()));
-            Pending recovered = new Pending(state.entry(), target == null ? null : target.compensation(),
+            Compensation target = compensations.get(key(state.entry().route(), state.entry().method()));
+            Pending recovered = new Pending(state.entry(), target,
                     state.attempts(), state.dead() ? state.lastError()
                     : target == null ? "no compensation " + state.entry().method() + " for " + state.entry().route()
                     + " in this build" : state.lastError());
             if (state.dead() || target == null) {
                 dead.put(recovered.entry.id(), recovered);
             } else {
+                held.incrementAndGet();
                 pending.put(recovered.entry.id(), recovered);
                 submit(recovered);
             }
@@ -123,39 +137,33 @@ final class Compensator implements Compensations {
     }
 
     /**
-     * Called when a compensable request's exchange completes: compensates it if it failed (an exception, a passed
-     * deadline, or a 5xx). Cheap and non-blocking: it runs on whatever thread completed the exchange.
+     * Takes a place for a compensable request about to run; false when {@code maxPending} are taken. A replayed
+     * journal or retried dead letters may take more: then requests are refused until enough have succeeded.
      */
-    void consider(RouteExchange route, Registered target) {
-        HttpServerExchange exchange = route.exchange();
-        String failure = route.failure() != null ? describe(route.failure())
-                : route.timedOut() ? "the deadline of " + route.route().timeoutNanos() / 1_000_000 + " ms passed"
-                : exchange.getStatusCode() >= 500 ? "the response status was " + exchange.getStatusCode()
-                : null;
-        if (failure == null) {
-            return;
-        }
-        CompensationSpec spec = target.spec();
-        Map<String, String> query = new LinkedHashMap<>();
-        for (String name : spec.queries()) {
-            Deque<String> values = exchange.getQueryParameters().get(name);
-            if (values != null && !values.isEmpty()) {
-                query.put(name, values.peekFirst());
+    boolean hold() {
+        int taken;
+        do {
+            taken = held.get();
+            if (taken >= maxPending) {
+                return false;
             }
-        }
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (String name : spec.headers()) {
-            HeaderValues values = exchange.getRequestHeaders().get(name);
-            if (values != null && !values.isEmpty()) {
-                headers.put(name, values.getFirst());
-            }
-        }
-        byte[] body = spec.capturesBody() ? route.bufferedBodyOrNull() : null;
-        JournalEntry entry = new JournalEntry(UUID.randomUUID().toString(), target.route().name(), spec.method(),
-                route.requestId(), failure, Instant.now(), spec.maxAttempts(), spec.backoffMillis(),
-                route.pathParams(), query, headers, body, body == null ? null : route.requestCharset().name());
+        } while (!held.compareAndSet(taken, taken + 1));
+        return true;
+    }
+
+    /** A held request succeeded: it has no compensation. */
+    void release() {
+        held.decrementAndGet();
+    }
+
+    /**
+     * Takes a failed request's compensation, in the place its request {@link #hold held}; it runs once
+     * {@code handlerReturned} completes, or after the handler-wait bound. Cheap and non-blocking: it runs on
+     * whatever thread completed the exchange.
+     */
+    void schedule(JournalEntry entry, Compensation compensation, CompletionStage<Void> handlerReturned) {
         metrics.compensationScheduled(entry.route());
-        intake.add(new Intake(entry, target.compensation(), route.handlerReturned()));
+        intake.add(new Intake(entry, compensation, handlerReturned));
     }
 
     /** The journal thread: records new compensations in batches, each batch forced once, then lets them run. */
@@ -177,8 +185,17 @@ final class Compensator implements Compensations {
                     Pending compensation = new Pending(next.entry(), next.compensation(), 0, null);
                     pending.put(next.entry().id(), compensation);
                     // Never while the failed handler still runs; but never wait for it without bound either.
-                    next.handlerReturned().completeOnTimeout(null, handlerWait.toMillis(), TimeUnit.MILLISECONDS)
-                            .whenComplete((ignored, error) -> submit(compensation));
+                    next.handlerReturned().toCompletableFuture()
+                            .orTimeout(handlerWait.toMillis(), TimeUnit.MILLISECONDS)
+                            .whenComplete((ignored, error) -> {
+                                if (error instanceof TimeoutException) {
+                                    LOG.log(System.Logger.Level.WARNING, "the handler of request "
+                                            + next.entry().idempotencyKey() + " on " + next.entry().route()
+                                            + " is still running after " + handlerWait.toMillis() + " ms; "
+                                            + "compensating it anyway");
+                                }
+                                submit(compensation);
+                            });
                 }
                 batch.clear();
             } catch (InterruptedException e) {
@@ -235,6 +252,7 @@ final class Compensator implements Compensations {
             Thread.interrupted();
         }
         pending.remove(entry.id());
+        held.decrementAndGet();
         metrics.compensationSucceeded(entry.route());
         record(() -> journal.succeeded(entry.id()));
     }
@@ -245,6 +263,7 @@ final class Compensator implements Compensations {
         compensation.lastError = error;
         if (attempt >= entry.maxAttempts()) {
             pending.remove(entry.id());
+            held.decrementAndGet();
             dead.put(entry.id(), compensation);
             metrics.compensationDeadLettered(entry.route());
             record(() -> journal.deadLettered(entry.id(), attempt, error));
@@ -289,6 +308,7 @@ final class Compensator implements Compensations {
         }
         dead.remove(id);
         compensation.attempts = 0;
+        held.incrementAndGet();
         pending.put(id, compensation);
         record(() -> journal.revived(id));
         submit(compensation);
@@ -335,7 +355,8 @@ final class Compensator implements Compensations {
         }
     }
 
-    private static String describe(Throwable failure) {
+    /** {@code java.lang.IllegalStateException: payment declined}, the message cut at 200 characters. */
+    static String describe(Throwable failure) {
         String message = failure.getMessage();
         return failure.getClass().getName() + (message == null ? "" : ": "
                 + (message.length() > 200 ? message.substring(0, 200) : message));

@@ -7,5 +7,5 @@ package dev.ward.undertow.internal;
  * from a single completion listener in a fixed order, so a request costs one listener, not one per feature.
  */
 interface CompletionStep {
-    void completed(RouteExchange route);
+    void completed(RouteExchange exchange);
 }

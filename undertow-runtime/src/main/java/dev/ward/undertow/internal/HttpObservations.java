@@ -96,14 +96,19 @@ final class HttpObservations implements RequestRecorder {
         }
 
         @Override
-        public void start(RouteExchange route) {
-            route.observation(HttpObservations.this.start(name, uri, route.exchange()));
+        public String toString() {
+            return "stop-observation";
         }
 
         @Override
-        public void completed(RouteExchange route) {
-            if (route.observation() != null) {
-                stop(route.observation(), route.exchange(), route.failure());
+        public void start(RouteExchange exchange) {
+            exchange.observation(HttpObservations.this.start(name, uri, exchange.httpExchange()));
+        }
+
+        @Override
+        public void completed(RouteExchange exchange) {
+            if (exchange.observation() != null) {
+                stop(exchange.observation(), exchange.httpExchange(), exchange.failure());
             }
         }
     }

@@ -87,8 +87,13 @@ final class MeterTimings implements RequestRecorder {
         }
 
         @Override
-        public void start(RouteExchange route) {
-            String requested = HttpObservations.method(route.exchange().getRequestMethod());
+        public String toString() {
+            return "stop-observation";
+        }
+
+        @Override
+        public void start(RouteExchange exchange) {
+            String requested = HttpObservations.method(exchange.httpExchange().getRequestMethod());
             LongTaskTimer timer;
             if (requested.equals(method)) {
                 timer = ownActive;
@@ -98,24 +103,24 @@ final class MeterTimings implements RequestRecorder {
             } else {
                 timer = activeTimer(name, requested, uri);
             }
-            route.activeSample(timer.start());
+            exchange.activeSample(timer.start());
         }
 
         @Override
-        public void completed(RouteExchange route) {
-            LongTaskTimer.Sample running = route.activeSample();
+        public void completed(RouteExchange exchange) {
+            LongTaskTimer.Sample running = exchange.activeSample();
             if (running == null) {
                 return;
             }
             long nanos = running.stop();
-            int status = route.exchange().getStatusCode();
-            String requested = HttpObservations.method(route.exchange().getRequestMethod());
+            int status = exchange.httpExchange().getStatusCode();
+            String requested = HttpObservations.method(exchange.httpExchange().getRequestMethod());
             int slot = status - FIRST_STATUS;
-            boolean common = route.failure() == null && requested.equals(method) && slot >= 0
+            boolean common = exchange.failure() == null && requested.equals(method) && slot >= 0
                     && slot < byStatus.length();
             Timer timer = common ? byStatus.get(slot) : null;
             if (timer == null) {
-                timer = timer(name, requested, uri, status, route.failure());
+                timer = timer(name, requested, uri, status, exchange.failure());
                 if (common) {
                     byStatus.set(slot, timer);
                 }

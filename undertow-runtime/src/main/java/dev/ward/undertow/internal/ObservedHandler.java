@@ -8,13 +8,25 @@ import io.undertow.server.HttpServerExchange;
  * (after recovery, deadline or fallback) and lasts until the response completed, also for async handlers; its
  * {@link RequestRecorder.RouteRecording} is also the route's completion step that stops it.
  */
-final class ObservedHandler implements HttpHandler {
+final class ObservedHandler implements ChainStep {
+    private final Route route;
     private final RequestRecorder.RouteRecording recording;
     private final HttpHandler next;
 
-    ObservedHandler(RequestRecorder.RouteRecording recording, HttpHandler next) {
+    ObservedHandler(Route route, RequestRecorder.RouteRecording recording, HttpHandler next) {
+        this.route = route;
         this.recording = recording;
         this.next = next;
+    }
+
+    @Override
+    public HttpHandler next() {
+        return next;
+    }
+
+    @Override
+    public String toString() {
+        return "observed(" + route.spec().tracedAs() + " " + route.name() + ")";
     }
 
     @Override

@@ -16,6 +16,6 @@ interface RequestRecorder {
 
     /** Starts recording each request of a route; as the route's completion step, stops it. */
     interface RouteRecording extends CompletionStep {
-        void start(RouteExchange route);
+        void start(RouteExchange exchange);
     }
 }

@@ -78,6 +78,8 @@ public final class RouteExchange implements RequestValues {
     private volatile Throwable failure;
     /** {@code @Compensable} only: completes when the handler has returned (or will never run). */
     private final CompletableFuture<Void> handlerReturned;
+    /** {@code @Compensable} only: the compensator holds a place for this request; set before dispatch. */
+    private volatile boolean compensationHeld;
     /** The worker running the handler, while it runs; guarded by {@code this} so an interrupt never outlives it. */
     private Thread runner;
 
@@ -248,7 +250,7 @@ public final class RouteExchange implements RequestValues {
         return route;
     }
 
-    HttpServerExchange exchange() {
+    HttpServerExchange httpExchange() {
         return exchange;
     }
 
@@ -358,10 +360,15 @@ public final class RouteExchange implements RequestValues {
 
     /** The worker pool refused the request: answered at once with 503, never queued without bound. */
     void rejected() {
-        handlerDone();
         route.metrics().bulkheadRejection(route.name());
+        unavailable("the server is at capacity; retry later");
+    }
+
+    /** Answers 503 for a request the server cannot take now, before any handler runs. */
+    void unavailable(String detail) {
+        handlerDone();
         if (claim()) {
-            ResponseWriter.write(exchange, Problems.of(503, "the server is at capacity; retry later", requestId));
+            ResponseWriter.write(exchange, Problems.of(503, detail, requestId));
         }
     }
 
@@ -394,7 +401,7 @@ public final class RouteExchange implements RequestValues {
         Callable<CompletionStage<Response>> answer = fallback;
         if (answer == null) {
             ResponseWriter.write(exchange, Problems.of(503, "the request did not complete within its deadline of "
-                    + formatTimeout() + ".", requestId));
+                    + route.timeoutText() + ".", requestId));
             return;
         }
         try {
@@ -402,7 +409,7 @@ public final class RouteExchange implements RequestValues {
         } catch (RejectedExecutionException full) {
             route.metrics().bulkheadRejection(route.name());
             ResponseWriter.write(exchange, Problems.of(503, "the request did not complete within its deadline of "
-                    + formatTimeout() + ", and the server is at capacity", requestId));
+                    + route.timeoutText() + ", and the server is at capacity", requestId));
         }
     }
 
@@ -472,6 +479,14 @@ public final class RouteExchange implements RequestValues {
         return handlerReturned;
     }
 
+    void compensationHeld(boolean held) {
+        compensationHeld = held;
+    }
+
+    boolean compensationHeld() {
+        return compensationHeld;
+    }
+
     boolean timedOut() {
         return state == TIMED_OUT;
     }
@@ -501,11 +516,6 @@ public final class RouteExchange implements RequestValues {
 
     private void late() {
         route.metrics().lateCompletion(route.name());
-    }
-
-    private String formatTimeout() {
-        long millis = TimeUnit.NANOSECONDS.toMillis(route.timeoutNanos());
-        return millis >= 1000 && millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
 
     private String firstQuery(String name) {

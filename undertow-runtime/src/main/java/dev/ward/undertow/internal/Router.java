@@ -21,7 +21,17 @@ import java.util.StringJoiner;
 final class Router implements HttpHandler {
     static final HttpString X_REQUEST_ID = new HttpString("X-Request-Id");
     /** Counts a request out of its route's in-flight gauge; the last completion step. */
-    private static final CompletionStep LEAVE_FLIGHT = route -> route.route().inFlight().decrementAndGet();
+    private static final CompletionStep LEAVE_FLIGHT = new CompletionStep() {
+        @Override
+        public void completed(RouteExchange exchange) {
+            exchange.route().inFlight().decrementAndGet();
+        }
+
+        @Override
+        public String toString() {
+            return "leave-in-flight";
+        }
+    };
     /** The one completion listener of every routed request: it runs the route's steps. */
     private static final ExchangeCompletionListener ROUTE_COMPLETED = (done, next) -> {
         try {
@@ -33,7 +43,10 @@ final class Router implements HttpHandler {
 
     /** One matcher per method, so {@code GET /a/{id}} and {@code POST /a/{key}} each keep their own names. */
     private final Map<HttpString, PathTemplateMatcher<RouteChain>> byMethod = new LinkedHashMap<>();
-    private final Map<HttpString, Map<String, String>> templatesByMethod = new LinkedHashMap<>();
+    /** Per method, each route by its template's shape ({@code /a/{}}): equivalent templates share a shape. */
+    private final Map<HttpString, Map<String, Route>> routesByMethod = new LinkedHashMap<>();
+    /** Every route's chain, in the order the routes were added. */
+    private final List<RouteChain> chains = new ArrayList<>();
     /** Null without an observation or meter registry: then unmatched requests cost no observation. */
     private final RequestRecorder observations;
 
@@ -56,15 +69,46 @@ final class Router implements HttpHandler {
         }
         HttpString method = HttpString.tryFromString(route.spec().method());
         String template = route.spec().template();
-        Map<String, String> templates = templatesByMethod.computeIfAbsent(method, m -> new LinkedHashMap<>());
-        String shape = template.replaceAll("\\{[^/}]*}", "{}");
-        String existing = templates.putIfAbsent(shape, template);
+        Route existing = routesByMethod.computeIfAbsent(method, m -> new LinkedHashMap<>())
+                .putIfAbsent(template.replaceAll("\\{[^/}]*}", "{}"), route);
         if (existing != null) {
-            throw new IllegalStateException("two routes answer " + method + " " + template + ": " + method + " "
-                    + existing + " is already registered; remove or change one of them");
+            throw new IllegalStateException(duplicate(existing, route));
         }
-        byMethod.computeIfAbsent(method, m -> new PathTemplateMatcher<>()).add(template,
-                new RouteChain(route, handler, steps.toArray(CompletionStep[]::new)));
+        RouteChain chain = new RouteChain(route, handler, steps.toArray(CompletionStep[]::new));
+        byMethod.computeIfAbsent(method, m -> new PathTemplateMatcher<>()).add(template, chain);
+        chains.add(chain);
+    }
+
+    /**
+     * Each route's chain as it runs, one line per route: {@code GET /orders/{id}: observed(...) -> deadline(300 ms)
+     * -> dispatch(workers) -> StockRoute; when complete: cancel-deadline, stop-observation, leave-in-flight}.
+     */
+    List<String> describeChains() {
+        List<String> lines = new ArrayList<>(chains.size());
+        for (RouteChain chain : chains) {
+            StringJoiner steps = new StringJoiner(" -> ", chain.route().name() + ": ", "");
+            HttpHandler step = chain.handler();
+            while (step instanceof ChainStep wrapping) {
+                steps.add(wrapping.toString());
+                step = wrapping.next();
+            }
+            steps.add(step.toString()).add(Route.typeName(chain.route().spec().handler()));
+            StringJoiner completion = new StringJoiner(", ", "; when complete: ", "");
+            for (CompletionStep done : chain.completion()) {
+                completion.add(done.toString());
+            }
+            lines.add(steps + (chain.completion().length == 0 ? "" : completion.toString()));
+        }
+        return lines;
+    }
+
+    /** Names both route groups, so the duplicate is found in the sources without a search. */
+    private static String duplicate(Route first, Route second) {
+        String routes = first.name().equals(second.name()) ? " both answer " + first.name()
+                : " answer the same paths: " + first.name() + " and " + second.name();
+        String groups = first.group().equals(second.group()) ? "two routes of " + first.group()
+                : first.group() + " and " + second.group();
+        return groups + routes + "; remove or change one of them";
     }
 
     @Override
@@ -82,9 +126,9 @@ final class Router implements HttpHandler {
         PathTemplateMatcher.PathMatchResult<RouteChain> match = match(Methods.HEAD.equals(method) ? Methods.GET : method, path);
         if (match != null) {
             RouteChain chain = match.getValue();
-            RouteExchange route = new RouteExchange(exchange, chain.route(), chain.completion(), requestId,
+            RouteExchange routeExchange = new RouteExchange(exchange, chain.route(), chain.completion(), requestId,
                     match.getParameters());
-            exchange.putAttachment(RouteExchange.ATTACHMENT, route);
+            exchange.putAttachment(RouteExchange.ATTACHMENT, routeExchange);
             if (chain.route().inFlight() != null) {
                 chain.route().inFlight().incrementAndGet();
             }
@@ -94,7 +138,7 @@ final class Router implements HttpHandler {
             try {
                 chain.handler().handleRequest(exchange);
             } catch (Throwable failure) {
-                route.failedBeforeHandler(failure);
+                routeExchange.failedBeforeHandler(failure);
             }
             return;
         }

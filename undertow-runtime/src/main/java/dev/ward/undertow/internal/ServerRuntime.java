@@ -36,6 +36,7 @@ public final class ServerRuntime implements AutoCloseable {
     private final AsyncAccessLog accessLog;
     private final Compensator compensator;
     private final List<AutoCloseable> closeOnStop;
+    private final Router router;
     private volatile boolean started;
 
     public ServerRuntime(ServerSettings settings) {
@@ -45,23 +46,21 @@ public final class ServerRuntime implements AutoCloseable {
         this.ownedWorkers = settings.executor() != null ? null : workers;
         WardMetrics metrics = new WardMetrics(settings.meterRegistry());
         RequestRecorder observations = observations(settings);
-        Router router = new Router(observations);
-        Map<String, Compensator.Registered> compensations = new HashMap<>();
+        this.router = new Router(observations);
+        Map<String, Compensation> compensations = new HashMap<>();
         this.compensator = new Compensator(settings.compensationJournal(), compensations,
-                settings.compensationThreads(), settings.compensationQueue(), settings.compensationHandlerWait(),
-                metrics);
+                settings.compensationThreads(), settings.compensationQueue(), settings.maxPendingCompensations(),
+                settings.compensationHandlerWait(), metrics);
         ChainAssembly chains = new ChainAssembly(observations, compensator, router);
         for (Routes routes : settings.routes()) {
             routes.register((method, template) -> new RouteBuilder(method, template, spec -> {
-                Route route = Route.of(spec, workers, metrics, settings.maxEntitySize(),
+                Route route = Route.of(spec, Route.typeName(routes), workers, metrics, settings.maxEntitySize(),
                         settings.bodyTimeout().toMillis());
-                Compensator.Registered compensation = null;
                 if (spec.compensation() != null) {
-                    compensation = new Compensator.Registered(route, spec.compensationSpec(), spec.compensation());
-                    compensations.put(Compensator.Registered.key(route.name(), spec.compensationSpec().method()),
-                            compensation);
+                    compensations.put(Compensator.key(route.name(), spec.compensationSpec().method()),
+                            spec.compensation());
                 }
-                chains.add(route, compensation);
+                chains.add(route);
             }));
         }
         HttpHandler root = new HttpContinueReadHandler(router);
@@ -130,6 +129,9 @@ public final class ServerRuntime implements AutoCloseable {
         }
         undertow.start();
         started = true;
+        if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+            router.describeChains().forEach(chain -> LOG.log(System.Logger.Level.DEBUG, chain));
+        }
     }
 
     public Compensations compensations() {

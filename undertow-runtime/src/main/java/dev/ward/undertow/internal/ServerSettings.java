@@ -20,8 +20,8 @@ public record ServerSettings(String host, int port, List<Routes> routes, int ioT
                              Duration drainTime, Duration bodyTimeout, int maxParameters, int maxHeaders,
                              MeterRegistry meterRegistry, ObservationRegistry observationRegistry,
                              AccessLogSink accessLogSink, int accessLogQueue, CompensationJournal compensationJournal,
-                             int compensationThreads, int compensationQueue, Duration compensationHandlerWait,
-                             List<AutoCloseable> closeOnStop) {
+                             int compensationThreads, int compensationQueue, int maxPendingCompensations,
+                             Duration compensationHandlerWait, List<AutoCloseable> closeOnStop) {
     public ServerSettings {
         routes = List.copyOf(routes);
         closeOnStop = List.copyOf(closeOnStop);

@@ -28,6 +28,8 @@ final class WardMetrics {
     static final String COMPENSATIONS_RETRIED = "ward.compensations.retried";
     static final String COMPENSATIONS_DEAD = "ward.compensations.dead_lettered";
     static final String COMPENSATIONS_PENDING = "ward.compensations.pending";
+    static final String COMPENSATIONS_HELD = "ward.compensations.held";
+    static final String COMPENSATIONS_REFUSED = "ward.compensations.refused";
 
     private final MeterRegistry registry;
 
@@ -99,6 +101,17 @@ final class WardMetrics {
         if (registry != null) {
             registry.gauge(COMPENSATIONS_PENDING, Tags.empty(), compensations, Compensations::pending);
         }
+    }
+
+    /** Places taken against {@code maxPendingCompensations}: compensable requests in flight and pending ones. */
+    void compensationsHeld(AtomicInteger held) {
+        if (registry != null) {
+            registry.gauge(COMPENSATIONS_HELD, Tags.empty(), held);
+        }
+    }
+
+    void compensationRefused(String route) {
+        count(COMPENSATIONS_REFUSED, route, null, null);
     }
 
     void contextRejected(String route, int status) {

@@ -24,29 +24,34 @@ final class WorkerDispatchHandler implements HttpHandler {
         exchange.dispatch(SameThreadExecutor.INSTANCE, new Dispatch(exchange.getAttachment(RouteExchange.ATTACHMENT)));
     }
 
+    @Override
+    public String toString() {
+        return workers == SameThreadExecutor.INSTANCE ? "dispatch(io-thread)" : "dispatch(workers)";
+    }
+
     /**
      * One object does both hops, so a request costs one allocation here: run first on the I/O thread once
      * Undertow's call stack has returned, it submits itself to the pool; run again on a worker, it runs the route.
      */
     private final class Dispatch implements Runnable {
-        private final RouteExchange route;
+        private final RouteExchange exchange;
         private boolean submitted;
 
-        Dispatch(RouteExchange route) {
-            this.route = route;
+        Dispatch(RouteExchange exchange) {
+            this.exchange = exchange;
         }
 
         @Override
         public void run() {
             if (submitted) {
-                route.runHandler();
+                exchange.runHandler();
                 return;
             }
             submitted = true;
             try {
                 workers.execute(this);
             } catch (RejectedExecutionException full) {
-                route.rejected();
+                exchange.rejected();
             }
         }
     }

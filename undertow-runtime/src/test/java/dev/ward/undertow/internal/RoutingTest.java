@@ -1,10 +1,7 @@
 package dev.ward.undertow.internal;
 
-import dev.ward.undertow.Routes;
-import dev.ward.undertow.WardServer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ward.Response;
@@ -110,15 +107,5 @@ class RoutingTest {
     @Test
     void handlersRunOnWorkerThreadsNeverOnIoThreads() throws Exception {
         assertTrue(server.get("/thread").body().startsWith("ward-worker-"));
-    }
-
-    @Test
-    void twoRouteGroupsAnsweringTheSameRouteFailAtBuild() {
-        Routes first = registry -> registry.route("GET", "/a/{id}").handler(ex -> ex.respond(Response.ok("1")));
-        Routes second = registry -> registry.route("GET", "/a/{other}").handler(ex -> ex.respond(Response.ok("2")));
-        IllegalStateException failure = assertThrows(IllegalStateException.class,
-                () -> WardServer.builder().port(0).routes(first, second).build());
-        assertEquals("two routes answer GET /a/{other}: GET /a/{id} is already registered; remove or change one "
-                + "of them", failure.getMessage());
     }
 }

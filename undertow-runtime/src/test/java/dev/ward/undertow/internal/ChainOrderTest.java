@@ -1,0 +1,75 @@
+package dev.ward.undertow.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ward.Response;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The chain the server composes, as it logs it at DEBUG on start, is the one docs/runtime.md documents: the
+ * documented line for a route with every step is the logged one, word for word.
+ */
+class ChainOrderTest {
+    private static final Logger WARD = Logger.getLogger("dev.ward");
+
+    /** Stands in for a generated route class: the chain's description ends with its name. */
+    static final class PlaceRoute implements RouteHandler {
+        @Override
+        public void handle(RouteExchange exchange) {
+            exchange.respond(Response.ok("placed"));
+        }
+    }
+
+    static final class NoteRoute implements RouteHandler {
+        @Override
+        public void handle(RouteExchange exchange) {
+            exchange.respond(Response.ok(exchange.bodyText()));
+        }
+    }
+
+    @Test
+    void theLoggedChainOfARouteWithEveryStepIsTheDocumentedOne() throws Exception {
+        List<String> chains = chainsLoggedOnStart();
+        String documented = "POST /orders/{id}: observed(http.server.requests POST /orders/{id}) -> "
+                + "compensable(release) -> deadline(300 ms) -> body(replay, 1 MiB) -> dispatch(workers) -> PlaceRoute; "
+                + "when complete: cancel-deadline, compensate(release), stop-observation, leave-in-flight";
+        assertEquals(documented, chains.get(0));
+        assertTrue(Files.readString(Path.of("../docs/runtime.md")).contains("\n" + documented + "\n"),
+                "docs/runtime.md shows the chain the server composes");
+    }
+
+    @Test
+    void aRouteWithoutStepsHasOnlyItsDispatch() throws Exception {
+        assertEquals("POST /notes: body(buffered, 2 MiB) -> dispatch(io-thread) -> NoteRoute; when complete: "
+                + "leave-in-flight", chainsLoggedOnStart().get(1));
+    }
+
+    /** Starts a server with both routes, with "dev.ward" at DEBUG, and returns the chain lines it logged. */
+    private static List<String> chainsLoggedOnStart() {
+        Level level = WARD.getLevel();
+        WARD.setLevel(Level.FINE);
+        try (LogCapture logs = new LogCapture();
+             TestServer server = TestServer.start(registry -> {
+                 registry.route("POST", "/orders/{id}").traced("")
+                         .compensable(CompensationSpec.calling("release"), (arguments, context) -> { })
+                         .timeout(300, ChronoUnit.MILLIS).replayBody(1024 * 1024).recover()
+                         .handler(new PlaceRoute());
+                 registry.route("POST", "/notes").bufferBody().nonBlocking().handler(new NoteRoute());
+             }, builder -> builder.meterRegistry(new SimpleMeterRegistry()))) {
+            List<String> chains = logs.records.stream().filter(r -> r.getLevel() == Level.FINE)
+                    .map(LogCapture::text).filter(text -> text.startsWith("POST /")).toList();
+            assertEquals(2, chains.size(), chains::toString);
+            return chains;
+        } finally {
+            WARD.setLevel(level);
+        }
+    }
+}
