@@ -90,7 +90,7 @@ class RouteShapeRulesTest {
                     @Get("/a") public String a() { return "a"; }
                 }
                 """));
-        assertCompiles(handlers("""
+        assertCompiles("test.Handlers_InnerRoutes", handlers("""
                 public class Handlers {
                     static class Inner {
                         @Get("/a") public String a() { return "a"; }
