@@ -290,6 +290,11 @@ public final class RoutesWriter {
             case PATH -> convert(param, CodeBlock.of("$L.pathParam($S)", source, param.name()), what);
             case QUERY, HEADER -> {
                 String kind = param.binding() == Binding.QUERY ? "Query" : "Header";
+                if (param.defaultValue() != null) {
+                    // An absent value takes the default, then converts exactly as a sent one would.
+                    yield convert(param, CodeBlock.of("$L.optional$L($S).orElse($S)", source, kind, param.name(),
+                            param.defaultValue()), what);
+                }
                 if (!param.optional()) {
                     yield convert(param, CodeBlock.of("$L.required$L($S)", source, kind, param.name()), what);
                 }
