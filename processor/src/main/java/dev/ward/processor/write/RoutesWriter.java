@@ -218,7 +218,8 @@ public final class RoutesWriter {
             String local = unique(ElementNames.decapitalize(((DeclaredType) produces).asElement().getSimpleName()
                     .toString()), locals);
             context.put(produces.toString(), local);
-            handle.addStatement("$T $L = $L", TypeName.get(produces), local, call)
+            handle.addStatement("$T $L = $L", TypeName.get(produces), local,
+                            ContextKeyWriter.produced((TypeElement) ((DeclaredType) produces).asElement(), call))
                     .addStatement("exchange.attach($T.KEY, $L)",
                             ContextKeyWriter.keyClassName((TypeElement) ((DeclaredType) produces).asElement()), local);
         }
