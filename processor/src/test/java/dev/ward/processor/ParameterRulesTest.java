@@ -65,6 +65,20 @@ class ParameterRulesTest {
                             @Body int body) { return "a"; } // <- error
                 }
                 """));
+        assertError("Ward/UnsupportedParameterType", "@QueryParam parameter q has type java.util.Optional, which Ward "
+                + "cannot convert a query parameter to", handlers("""
+                public class Handlers {
+                    @Get("/a") public String a(
+                            @SuppressWarnings("rawtypes") @QueryParam("q") Optional q) { return "a"; } // <- error
+                }
+                """));
+        assertError("Ward/UnsupportedParameterType", "@Header parameter n has type java.util.Optional<? extends "
+                + "java.lang.Integer>, which Ward cannot convert a header to", handlers("""
+                public class Handlers {
+                    @Get("/a") public String a(
+                            @Header("X-N") Optional<? extends Integer> n) { return "a"; } // <- error
+                }
+                """));
         assertCompiles(handlers("""
                 public class Handlers {
                     public enum Color { RED, GREEN }
