@@ -16,6 +16,8 @@ public final class Names {
     public static final String HEADER = "dev.ward.Header";
     public static final String BODY = "dev.ward.Body";
     public static final List<String> BINDING_ANNOTATIONS = List.of(PATH_PARAM, QUERY_PARAM, HEADER, BODY);
+    /** {@code QueryParam.NO_DEFAULT}: the {@code defaultValue} that means "no default". */
+    public static final String NO_DEFAULT = "\u0000ward:no-default\u0000";
 
     public static final String RECOVER = "dev.ward.Recover";
     public static final String TIMEOUT = "dev.ward.Timeout";

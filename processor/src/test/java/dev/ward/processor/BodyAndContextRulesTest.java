@@ -4,6 +4,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.ward.processor.Compile.assertCompiles;
 import static dev.ward.processor.Compile.assertError;
 import static dev.ward.processor.Compile.handlers;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
@@ -97,14 +98,50 @@ class BodyAndContextRulesTest {
 
     @Test
     void contextValueField() {
-        assertError("Ward/ContextValueField", "@ContextValue Session.roles has type java.util.List<java.lang.String>: "
-                + "collections are mutable", handlers("""
+        assertError("Ward/ContextValueField", "@ContextValue Session.roles has type java.util.ArrayList<java.lang.String>: "
+                + "Ward makes only List, Set and Map immutable (it copies them)", handlers("""
                 @ContextValue record Session(String id,
-                        List<String> roles) {} // <- error
+                        ArrayList<String> roles) {} // <- error
                 public class Handlers {
                     @Get("/a") public String a() { return "a"; }
                 }
                 """));
+        assertError("Ward/ContextValueField", "@ContextValue Session.grants has type java.util.Map<java.lang.String,"
+                + "java.util.List<java.lang.Object>>: it holds java.util.List<java.lang.Object>: it holds "
+                + "java.lang.Object: Ward cannot tell that it is immutable", handlers("""
+                @ContextValue record Session(String id,
+                        Map<String, List<Object>> grants) {} // <- error
+                public class Handlers {
+                    @Get("/a") public String a() { return "a"; }
+                }
+                """));
+        assertError("Ward/ContextValueField", "has type java.util.List: a raw List says nothing about what it holds",
+                handlers("""
+                @ContextValue record Session(
+                        @SuppressWarnings("rawtypes") List roles) {} // <- error
+                public class Handlers {
+                    @Get("/a") public String a() { return "a"; }
+                }
+                """));
+        assertError("Ward/ContextValueField", "it holds ? extends java.lang.CharSequence: a type variable or wildcard "
+                + "promises nothing about mutability", handlers("""
+                @ContextValue record Session(
+                        Set<? extends CharSequence> roles) {} // <- error
+                public class Handlers {
+                    @Get("/a") public String a() { return "a"; }
+                }
+                """));
+        Compilation finalClass = assertError("Ward/ContextValueField", "@ContextValue Session.roles holds a collection, "
+                + "which Ward makes immutable by copying it into a new Session through its record constructor; a final "
+                + "class has none Ward can call", handlers("""
+                @ContextValue final class Session {
+                    final List<String> roles = List.of(); // <- error
+                }
+                public class Handlers {
+                    @Get("/a") public String a() { return "a"; }
+                }
+                """));
+        assertThat(finalClass).hadErrorContaining("Fix: declare Session as a record.");
         assertError("Ward/ContextValueField", "@ContextValue Session.db has type javax.sql.DataSource: a connection "
                 + "pool is shared infrastructure", handlers("""
                 @ContextValue record Session(String id,
@@ -139,6 +176,51 @@ class BodyAndContextRulesTest {
                     @Get("/a") public String a() { return "a"; }
                 }
                 """));
+        assertCompiles(handlers("""
+                @ContextValue record Roles(List<String> names, Set<UUID> groups, Map<String, List<Level>> levels,
+                        List<List<String>> paths, Map<UUID, Set<java.time.Instant>> seen) {
+                    enum Level { LOW, HIGH }
+                }
+                public class Handlers {
+                    @Get("/a") public String a() { return "a"; }
+                }
+                """));
+    }
+
+    @Test
+    void contextValueCollectionsAreCopiedWhereMiddlewareProducesThem() throws IOException {
+        Compilation compilation = assertCompiles(handlers("""
+                @ContextValue record Roles(List<String> names, Map<String, Set<String>> grants) {}
+                @ContextValue record Who(String name) {}
+                @ContextValue record Session(Who user, Roles roles, List<Roles> history) {}
+                @Middleware class Login {
+                    public Session login(@Header("X-User") String user) {
+                        return new Session(new Who(user), new Roles(new ArrayList<>(), new HashMap<>()), new ArrayList<>());
+                    }
+                }
+                @Use(Login.class)
+                public class Handlers {
+                    @Get("/a") public String a(Session session) { return session.user().name(); }
+                }
+                """));
+        String key = compilation.generatedSourceFile("test.SessionKey").orElseThrow().getCharContent(true).toString();
+        assertTrue(key.contains("exchange.putAttachment(KEY, immutableCopy(Objects.requireNonNull(value, \"value\")));"),
+                key);
+        assertTrue(key.contains("public static Session immutableCopy(Session value) {"), key);
+        assertTrue(key.contains("return new Session(value.user(), immutableCopyOfRoles(value.roles()), "
+                + "value.history() == null ? null : List.copyOf(value.history().stream().map(e0 -> "
+                + "immutableCopyOfRoles(e0)).toList()));"), key);
+        assertTrue(key.contains("private static Roles immutableCopyOfRoles(Roles value) {"), key);
+        assertTrue(key.contains("return new Roles(value.names() == null ? null : List.copyOf(value.names()), "
+                + "value.grants() == null ? null : Map.copyOf(value.grants().entrySet().stream().collect("
+                + "Collectors.toMap(e0 -> e0.getKey(), e0 -> Set.copyOf(e0.getValue())))));"), key);
+        String routes = compilation.generatedSourceFile("test.HandlersRoutes").orElseThrow().getCharContent(true)
+                .toString();
+        assertTrue(routes.contains("Session session = SessionKey.immutableCopy(login.login("
+                + "exchange.requiredHeader(\"X-User\")));"), routes);
+        // A value without collections is neither copied nor given a copy method.
+        assertFalse(compilation.generatedSourceFile("test.WhoKey").orElseThrow().getCharContent(true).toString()
+                .contains("immutableCopy"));
     }
 
     @Test

@@ -96,6 +96,20 @@ class CompensableRulesTest {
                     @Compensable(compensate = "a") public void undo() { }
                 }
                 """));
+        assertError("Ward/CompensationShape", "compensation undo is private; the generated class calls it on the "
+                + "handler instance", handlers("""
+                public class Handlers {
+                    @Post("/a") @Compensable(compensate = "undo") public void a() { } // <- error
+                    private void undo() { }
+                }
+                """));
+        assertError("Ward/CompensationShape", "compensation undo is static; the generated class calls it on the "
+                + "handler instance", handlers("""
+                public class Handlers {
+                    @Post("/a") @Compensable(compensate = "undo") public void a() { } // <- error
+                    public static void undo() { }
+                }
+                """));
         assertCompiles(handlers("""
                 public class Handlers {
                     @Post("/a") @Compensable(compensate = "undo") public void a() { }

@@ -54,11 +54,29 @@ final class Compile {
         return compilation;
     }
 
-    /** The near miss: it compiles, without warnings from Ward, and generates the routes class. */
+    /**
+     * The near miss: it compiles, Ward reports nothing about it (no error, warning or note), and the routes class
+     * of the source's top-level class ({@code test.HandlersRoutes} for {@code test.Handlers}) is generated.
+     */
     static Compilation assertCompiles(JavaFileObject source) {
+        return assertCompiles(topLevelClassName(source) + "Routes", source);
+    }
+
+    /** {@link #assertCompiles(JavaFileObject)} for routes in a nested class: {@code test.Handlers_InnerRoutes}. */
+    static Compilation assertCompiles(String routesClass, JavaFileObject source) {
         Compilation compilation = compile(source);
         assertThat(compilation).succeeded();
+        List<String> fromWard = compilation.diagnostics().stream().map(d -> d.getMessage(null))
+                .filter(message -> message.contains("[Ward/")).toList();
+        assertTrue(fromWard.isEmpty(), "Ward reported nothing: " + fromWard);
+        assertThat(compilation).generatedSourceFile(routesClass);
         return compilation;
+    }
+
+    /** {@code test.Handlers} for the source created as {@code source("test.Handlers", ...)}. */
+    private static String topLevelClassName(JavaFileObject source) {
+        String path = source.toUri().getPath().replaceFirst("^/", "");
+        return path.substring(0, path.length() - JavaFileObject.Kind.SOURCE.extension.length()).replace('/', '.');
     }
 
     static int markedLine(JavaFileObject source) {

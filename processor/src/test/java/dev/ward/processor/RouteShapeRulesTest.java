@@ -90,7 +90,32 @@ class RouteShapeRulesTest {
                     @Get("/a") public String a() { return "a"; }
                 }
                 """));
+        assertError("Ward/HandlerClassAccess", "Auth is used by generated code, but Auth is private, so the generated "
+                + "Routes class cannot use it", handlers("""
+                public class Handlers {
+                    @Middleware private static class Auth { // <- error
+                        public void check() { }
+                    }
+                    @Get("/a") @Use(Auth.class) public String a() { return "a"; }
+                }
+                """));
+        assertError("Ward/HandlerClassAccess", "Auth is an inner (non-static) class", handlers("""
+                public class Handlers {
+                    @Middleware class Auth { // <- error
+                        public void check() { }
+                    }
+                    @Get("/a") @Use(Auth.class) public String a() { return "a"; }
+                }
+                """));
         assertCompiles(handlers("""
+                public class Handlers {
+                    @Middleware static class Auth {
+                        public void check() { }
+                    }
+                    @Get("/a") @Use(Auth.class) public String a() { return "a"; }
+                }
+                """));
+        assertCompiles("test.Handlers_InnerRoutes", handlers("""
                 public class Handlers {
                     static class Inner {
                         @Get("/a") public String a() { return "a"; }
@@ -125,6 +150,25 @@ class RouteShapeRulesTest {
                 handlers("""
                 public class Handlers {
                     @Get("/a") public CompletionStage<Integer> a() { return null; } // <- error
+                }
+                """));
+        assertError("Ward/UnsupportedReturnType", "returns java.util.concurrent.CompletionStage, which Ward cannot "
+                + "write", handlers("""
+                public class Handlers {
+                    @SuppressWarnings("rawtypes")
+                    @Get("/a") public CompletionStage a() { return null; } // <- error
+                }
+                """));
+        assertError("Ward/UnsupportedReturnType", "returns java.util.concurrent.CompletableFuture<?>, which Ward cannot "
+                + "write", handlers("""
+                public class Handlers {
+                    @Get("/a") public CompletableFuture<?> a() { return null; } // <- error
+                }
+                """));
+        assertError("Ward/UnsupportedReturnType", "returns java.util.concurrent.CompletionStage<? extends "
+                + "java.lang.String>, which Ward cannot write", handlers("""
+                public class Handlers {
+                    @Get("/a") public CompletionStage<? extends String> a() { return null; } // <- error
                 }
                 """));
         assertCompiles(handlers("""

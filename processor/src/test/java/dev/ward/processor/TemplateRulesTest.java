@@ -4,6 +4,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.ward.processor.Compile.assertCompiles;
 import static dev.ward.processor.Compile.assertError;
 import static dev.ward.processor.Compile.handlers;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.Compilation;
 import javax.tools.JavaFileObject;
@@ -63,22 +64,24 @@ class TemplateRulesTest {
     }
 
     @Test
-    void duplicateRouteAcrossClassesOfOneCompilation() {
-        JavaFileObject first = Compile.source("test.First", """
+    void duplicateRouteAcrossClassesIsLeftToTheServer() {
+        // A public and an admin server may both serve GET /health from different classes of one module.
+        JavaFileObject publicRoutes = Compile.source("test.PublicRoutes", """
                 package test;
-                public class First {
-                    @dev.ward.Get("/shared") public String a() { return "a"; }
+                public class PublicRoutes {
+                    @dev.ward.Get("/health") public String health() { return "up"; }
                 }
                 """);
-        JavaFileObject second = Compile.source("test.Second", """
+        JavaFileObject adminRoutes = Compile.source("test.AdminRoutes", """
                 package test;
-                public class Second {
-                    @dev.ward.Get("/shared") public String b() { return "b"; } // <- error
+                public class AdminRoutes {
+                    @dev.ward.Get("/health") public String health() { return "up, admin"; }
                 }
                 """);
-        Compilation compilation = Compile.compile(first, second);
-        assertThat(compilation).hadErrorContaining("[Ward/DuplicateRoute] GET /shared is already served by First.a()")
-                .inFile(second).onLine(Compile.markedLine(second));
+        Compilation compilation = Compile.compile(publicRoutes, adminRoutes);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("test.PublicRoutesRoutes");
+        assertThat(compilation).generatedSourceFile("test.AdminRoutesRoutes");
     }
 
     @Test
@@ -98,6 +101,31 @@ class TemplateRulesTest {
                             @QueryParam("ordr") Optional<String> notAPathParam) { return order; }
                 }
                 """));
+    }
+
+    @Test
+    void aMisnamedPathParamIsOneErrorThatSuggestsTheRename() {
+        Compilation compilation = assertError("Ward/PathParamWithoutVariable",
+                "@PathParam(\"payment_id\") names no variable of \"/payments/{id}\", which has [id]; did you mean 'id'?",
+                handlers("""
+                public class Handlers {
+                    @Get("/payments/{id}") public String a(@PathParam("payment_id") UUID id) { // <- error
+                        return id.toString();
+                    }
+                }
+                """));
+        assertThat(compilation).hadErrorContaining("Fix: rename it @PathParam(\"id\"), the variable no parameter binds.");
+        assertEquals(1, compilation.errors().size(), "one mistake, one error: " + compilation.errors());
+
+        // Among several unbound variables, the closest one to the annotation's value is the one meant.
+        compilation = assertError("Ward/PathParamWithoutVariable", "did you mean 'order'?", handlers("""
+                public class Handlers {
+                    @Get("/orders/{order}/lines/{line}") public String a(
+                            @PathParam("ordr") String o, // <- error
+                            @PathParam("line") String line) { return o + line; }
+                }
+                """));
+        assertEquals(1, compilation.errors().size(), "one mistake, one error: " + compilation.errors());
     }
 
     @Test

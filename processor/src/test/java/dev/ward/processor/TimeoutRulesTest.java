@@ -110,6 +110,22 @@ class TimeoutRulesTest {
                     private String stale() { return "old"; }
                 }
                 """));
+        assertError("Ward/FallbackSignature", "fallback stale is static; the generated class calls it on the handler "
+                + "instance", handlers("""
+                public class Handlers {
+                    @Get("/a") @Timeout(value = 100, fallback = "stale") // <- error
+                    public String a() { return "a"; }
+                    public static String stale() { return "old"; }
+                }
+                """));
+        assertError("Ward/FallbackSignature", "fallback stale(int) cannot be called with the arguments of "
+                + "a(int, java.lang.String)", handlers("""
+                public class Handlers {
+                    @Get("/a/{n}") @Timeout(value = 100, fallback = "stale") // <- error
+                    public String a(@PathParam("n") int n, @QueryParam("q") String q) { return "a"; }
+                    public String stale(int n) { return "old"; }
+                }
+                """));
         assertCompiles(handlers("""
                 public class Handlers {
                     @Get("/a/{n}") @Timeout(value = 100, fallback = "stale")

@@ -33,6 +33,14 @@ public class BindingFixtures {
                 + level.map(Level::name).orElse("none") + "|" + boxed;
     }
 
+    @Get("/defaults")
+    public String defaults(@QueryParam(value = "limit", defaultValue = "20") int limit,
+                           @QueryParam(value = "level", defaultValue = "LOW") Level level,
+                           @Header(value = "X-Verbose", defaultValue = "false") boolean verbose,
+                           @QueryParam(value = "sort", defaultValue = "name") String sort) {
+        return limit + "|" + level + "|" + verbose + "|" + sort;
+    }
+
     @Post("/bytes")
     public byte[] bytes(@Body byte[] body) {
         byte[] reversed = new byte[body.length];

@@ -49,6 +49,20 @@ class BindingTest {
     }
 
     @Test
+    void absentValuesTakeTheirDefaultsAndSentOnesWin() throws Exception {
+        assertEquals("20|LOW|false|name", http.get("/defaults").body());
+        assertEquals("5|HIGH|true|date", http.send(http.request("/defaults?limit=5&level=HIGH&sort=date")
+                .header("X-Verbose", "TRUE")).body());
+        // Sent but empty is sent: the default is for absent values only.
+        assertEquals("20|LOW|false|", http.get("/defaults?sort=").body());
+        HttpResponse<String> badLimit = http.get("/defaults?limit=ten");
+        assertEquals(400, badLimit.statusCode());
+        assertEquals("application/problem+json", badLimit.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(badLimit.body().contains("query parameter 'limit': 'ten' is not a whole number"), badLimit.body());
+        assertEquals(400, http.get("/defaults?limit=").statusCode());
+    }
+
+    @Test
     void bodiesAsBytesAndStreams() throws Exception {
         HttpResponse<byte[]> reversed = HttpClientHolder.bytes(http, http.request("/bytes")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {1, 2, 3})));

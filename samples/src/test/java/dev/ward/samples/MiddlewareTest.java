@@ -5,8 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ward.samples.ctx.BearerAuth;
 import dev.ward.samples.ctx.BodyAudit;
+import dev.ward.samples.ctx.Directory;
 import dev.ward.samples.ctx.NotesHandlers;
 import dev.ward.samples.ctx.NotesHandlersRoutes;
+import dev.ward.samples.ctx.PermissionHandlers;
+import dev.ward.samples.ctx.PermissionHandlersRoutes;
+import dev.ward.samples.ctx.PermissionLookup;
+import dev.ward.samples.ctx.Revocation;
 import dev.ward.samples.ctx.TenantResolver;
 import dev.ward.undertow.WardServer;
 import java.io.InputStream;
@@ -50,6 +55,21 @@ class MiddlewareTest {
         assertEquals("hello ada", http.send(http.request("/me").header("Authorization", "Bearer user-ada")).body());
         assertEquals("acme for ada", http.send(http.request("/tenants/acme/notes")
                 .header("Authorization", "Bearer user-ada")).body());
+    }
+
+    @Test
+    void collectionsInAContextValueAreImmutableCopiesTheirProducerCannotChange() throws Exception {
+        Directory directory = new Directory();
+        try (Http permissions = new Http(WardServer.builder().port(0).routes(new PermissionHandlersRoutes(
+                new PermissionHandlers(), new BearerAuth(), new PermissionLookup(directory), new Revocation(directory)))
+                .build())) {
+            // Revocation empties the directory's own set and list after the lookup; the handler still sees the
+            // permissions as they were looked up, in collections nobody can change.
+            assertEquals("[admin, reader] {notes=[read, delete]} roles read-only", permissions.send(permissions
+                    .request("/permissions").header("Authorization", "Bearer user-ada")).body());
+            assertEquals("[reader] {notes=[read]} roles read-only", permissions.send(permissions
+                    .request("/permissions").header("Authorization", "Bearer user-ada")).body());
+        }
     }
 
     @Test

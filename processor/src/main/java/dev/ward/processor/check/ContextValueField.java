@@ -1,12 +1,14 @@
 package dev.ward.processor.check;
 
 import dev.ward.processor.Annotations;
+import dev.ward.processor.ContextCollections;
 import dev.ward.processor.Diagnostics;
 import dev.ward.processor.ElementNames;
 import dev.ward.processor.Names;
 import dev.ward.processor.model.ContextValueType;
 import dev.ward.processor.model.WardModel;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.ElementKind;
@@ -22,7 +24,9 @@ import javax.lang.model.util.Types;
 
 /**
  * What a context value holds must be immutable all the way down: final fields of primitive, boxed,
- * {@code String}, enum, {@code UUID}, {@code java.time} or other {@code @ContextValue} types. The message says
+ * {@code String}, enum, {@code UUID}, {@code java.time} or other {@code @ContextValue} types, or {@code List},
+ * {@code Set} or {@code Map} of those (nested too), which the generated code copies into immutable ones; only
+ * a record's collections can be copied, through its constructor. The message says
  * which component breaks that and why the kind of thing it is has no place in a request context.
  */
 final class ContextValueField implements Rule {
@@ -36,9 +40,10 @@ final class ContextValueField implements Rule {
                 + "pass along; borrow it in the handler instead");
         FORBIDDEN.put("java.util.concurrent.Executor", "an executor is shared infrastructure, not request data");
         FORBIDDEN.put("java.lang.Thread", "a thread is not request data");
-        FORBIDDEN.put("java.util.Collection", "collections are mutable (an interface type cannot promise "
-                + "otherwise); hold the few values as fields, or a @ContextValue of them");
-        FORBIDDEN.put("java.util.Map", "maps are mutable and become an untyped bag; hold typed fields instead");
+        String onlyCopied = "Ward makes only List, Set and Map immutable (it copies them); declare the field as one "
+                + "of those, of immutable elements";
+        FORBIDDEN.put("java.util.Collection", onlyCopied);
+        FORBIDDEN.put("java.util.Map", onlyCopied);
         FORBIDDEN.put("java.util.stream.BaseStream", "a stream can be consumed once; it cannot be shared");
         FORBIDDEN.put("java.io.InputStream", "a stream can be consumed once; it cannot be shared");
         FORBIDDEN.put("java.io.OutputStream", "a stream is a resource, not data");
@@ -81,8 +86,14 @@ final class ContextValueField implements Rule {
                     if (reason != null) {
                         diagnostics.error(id(), field, "@ContextValue " + name + " has type " + field.asType()
                                         + ": " + reason,
-                                "keep only primitives, boxes, String, enums, UUID, java.time values and other "
-                                        + "@ContextValue types in a context value.");
+                                "keep only primitives, boxes, String, enums, UUID, java.time values, other "
+                                        + "@ContextValue types and List, Set or Map of them in a context value.");
+                    } else if (value.type().getKind() != ElementKind.RECORD
+                            && ContextCollections.needsCopy(field.asType())) {
+                        diagnostics.error(id(), field, "@ContextValue " + name + " holds a collection, which Ward "
+                                        + "makes immutable by copying it into a new " + value.type().getSimpleName()
+                                        + " through its record constructor; a final class has none Ward can call",
+                                "declare " + value.type().getSimpleName() + " as a record.");
                     }
                 }
             }
@@ -100,6 +111,20 @@ final class ContextValueField implements Rule {
         if (type.getKind() != TypeKind.DECLARED) {
             return "a type variable or wildcard promises nothing about mutability";
         }
+        String collection = ContextCollections.kind(type);
+        if (collection != null) {
+            List<? extends TypeMirror> elementTypes = ((DeclaredType) type).getTypeArguments();
+            if (elementTypes.isEmpty()) {
+                return "a raw " + collection + " says nothing about what it holds";
+            }
+            for (TypeMirror elementType : elementTypes) {
+                String reason = whyNotImmutable(elementType);
+                if (reason != null) {
+                    return "it holds " + elementType + ": " + reason;
+                }
+            }
+            return null;
+        }
         TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
         String name = element.getQualifiedName().toString();
         if (element.getKind() == ElementKind.ENUM
@@ -114,7 +139,7 @@ final class ContextValueField implements Rule {
                 return forbidden.getValue();
             }
         }
-        return "Ward cannot tell that it is immutable; only primitives, boxes, String, enums, UUID, java.time values "
-                + "and @ContextValue types are";
+        return "Ward cannot tell that it is immutable; only primitives, boxes, String, enums, UUID, java.time values, "
+                + "@ContextValue types and List, Set or Map of them are";
     }
 }

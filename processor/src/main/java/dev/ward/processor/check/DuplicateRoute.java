@@ -8,21 +8,20 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Two routes for the same method and the same paths ({@code /a/{id}} and {@code /a/{key}} match the same
- * paths). Remembered across rounds, so routes from different classes of one compilation are compared too.
+ * Two routes of one class for the same method and the same paths ({@code /a/{id}} and {@code /a/{key}} match
+ * the same paths). Only within a class: two classes may serve the same path on different servers (a public
+ * and an admin port), which the processor cannot know; {@code WardServer.build()} refuses a real clash.
  */
-final class DuplicateRoute implements Rule {
-    /** {@code GET /orders/{}} → {@code OrderHandlers.getOrder() (GET /orders/{id})}; descriptions, not elements. */
-    private final Map<String, String> seen = new HashMap<>();
-
-    @Override
-    public String id() {
-        return "Ward/DuplicateRoute";
+final class DuplicateRoute extends IdentifiedRule {
+    DuplicateRoute() {
+        super("Ward/DuplicateRoute");
     }
 
     @Override
     public void check(WardModel model, Diagnostics diagnostics) {
         for (HandlerClass handlerClass : model.classes()) {
+            // GET /orders/{} → "OrderHandlers.getOrder() (GET /orders/{id})"
+            Map<String, String> seen = new HashMap<>();
             for (Route route : handlerClass.routes()) {
                 if (!route.path().isValid()) {
                     continue;

@@ -12,7 +12,10 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 
-/** The generated Routes class sits beside the handler class and must be able to name it, and its middleware. */
+/**
+ * The generated Routes class sits beside the handler class and must be able to name it, and its middleware.
+ * (Local and anonymous classes need no check: javac never shows their annotations to a processor.)
+ */
 final class HandlerClassAccess implements Rule {
     @Override
     public String id() {
@@ -25,11 +28,6 @@ final class HandlerClassAccess implements Rule {
         model.classes().stream().map(HandlerClass::element).forEach(generatedFor::add);
         model.middlewares().stream().map(MiddlewareClass::type).forEach(generatedFor::add);
         for (TypeElement type : generatedFor) {
-            if (type.getNestingKind() == NestingKind.LOCAL || type.getNestingKind() == NestingKind.ANONYMOUS) {
-                diagnostics.error(id(), type, "routes or middleware are declared in a local or anonymous class, which the "
-                        + "generated Routes class cannot name", "move the routes into a top-level or static nested class.");
-                continue;
-            }
             if (!type.getTypeParameters().isEmpty()) {
                 diagnostics.error(id(), type, type.getSimpleName() + " declares type parameters <"
                         + type.getTypeParameters().stream().map(Object::toString)

@@ -25,6 +25,7 @@ public final class Rules {
                 new ConflictingBindings(),
                 new UnboundParameter(),
                 new UnsupportedParameterType(),
+                new DefaultValueInvalid(),
                 new MultipleBodies(),
                 new UnsupportedReturnType(),
                 new MiddlewareWithoutRoute(),

@@ -9,6 +9,12 @@ final class Similar {
 
     /** A suffix such as {@code ; did you mean 'release'?}, or an empty string. */
     static String didYouMean(String wrong, Collection<String> candidates) {
+        String best = closest(wrong, candidates);
+        return best != null ? "; did you mean '" + best + "'?" : "";
+    }
+
+    /** The candidate closest to {@code wrong}, if it is close enough to be a likely typo; else null. */
+    static String closest(String wrong, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {
@@ -19,7 +25,7 @@ final class Similar {
             }
         }
         int tolerance = Math.max(2, wrong.length() / 3);
-        return best != null && bestDistance <= tolerance ? "; did you mean '" + best + "'?" : "";
+        return bestDistance <= tolerance ? best : null;
     }
 
     /** Levenshtein distance. */

@@ -2,10 +2,9 @@ package dev.ward.processor.check;
 
 import dev.ward.processor.Annotations;
 import dev.ward.processor.Diagnostics;
-import dev.ward.processor.model.Binding;
 import dev.ward.processor.model.HandlerClass;
 import dev.ward.processor.model.Route;
-import java.util.stream.Stream;
+import java.util.Collection;
 
 /** A template variable no parameter takes: the value would be silently ignored, usually a typo. */
 final class TemplateVariableWithoutParam extends RouteRule {
@@ -15,11 +14,10 @@ final class TemplateVariableWithoutParam extends RouteRule {
 
     @Override
     void check(HandlerClass handlerClass, Route route, Diagnostics diagnostics) {
-        for (String variable : route.path().variables()) {
-            boolean bound = Stream.concat(route.params().stream(),
-                            route.uses().stream().flatMap(use -> use.middleware().params().stream()))
-                    .anyMatch(p -> p.binding() == Binding.PATH && variable.equals(p.name()));
-            if (!bound) {
+        // A variable a misnamed @PathParam meant is reported once, as that parameter's rename.
+        Collection<String> meantByMisnamed = MisnamedPathParams.of(route).values();
+        for (String variable : MisnamedPathParams.unboundVariables(route)) {
+            if (!meantByMisnamed.contains(variable)) {
                 diagnostics.error(id(), route.method(), route.routeAnnotation(),
                         Annotations.explicitValue(route.routeAnnotation(), "value"),
                         "template variable {" + variable + "} of \"" + route.template() + "\" is bound by no "

@@ -1,7 +1,10 @@
 package dev.ward.processor.model;
 
+import dev.ward.processor.Annotations;
+import dev.ward.processor.Names;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
 
@@ -19,6 +22,17 @@ public record Param(VariableElement element, Binding binding, List<AnnotationMir
 
     public AnnotationMirror bindingAnnotation() {
         return bindings.isEmpty() ? null : bindings.get(0);
+    }
+
+    /** The {@code defaultValue} written on a {@code @QueryParam} or {@code @Header}; null when it has none. */
+    public String defaultValue() {
+        AnnotationValue value = defaultValueAnnotationValue();
+        return value == null || Names.NO_DEFAULT.equals(value.getValue()) ? null : (String) value.getValue();
+    }
+
+    /** The {@code defaultValue} as written, for pointing an error at it; null when not written. */
+    public AnnotationValue defaultValueAnnotationValue() {
+        return bindings.isEmpty() ? null : Annotations.explicitValue(bindingAnnotation(), "defaultValue");
     }
 
     public String javaName() {

@@ -218,7 +218,8 @@ public final class RoutesWriter {
             String local = unique(ElementNames.decapitalize(((DeclaredType) produces).asElement().getSimpleName()
                     .toString()), locals);
             context.put(produces.toString(), local);
-            handle.addStatement("$T $L = $L", TypeName.get(produces), local, call)
+            handle.addStatement("$T $L = $L", TypeName.get(produces), local,
+                            ContextKeyWriter.produced((TypeElement) ((DeclaredType) produces).asElement(), call))
                     .addStatement("exchange.attach($T.KEY, $L)",
                             ContextKeyWriter.keyClassName((TypeElement) ((DeclaredType) produces).asElement()), local);
         }
@@ -290,6 +291,11 @@ public final class RoutesWriter {
             case PATH -> convert(param, CodeBlock.of("$L.pathParam($S)", source, param.name()), what);
             case QUERY, HEADER -> {
                 String kind = param.binding() == Binding.QUERY ? "Query" : "Header";
+                if (param.defaultValue() != null) {
+                    // An absent value takes the default, then converts exactly as a sent one would.
+                    yield convert(param, CodeBlock.of("$L.optional$L($S).orElse($S)", source, kind, param.name(),
+                            param.defaultValue()), what);
+                }
                 if (!param.optional()) {
                     yield convert(param, CodeBlock.of("$L.required$L($S)", source, kind, param.name()), what);
                 }
