@@ -1,9 +1,13 @@
 package dev.ward.processor.model;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
 
 /**
  * One annotated handler method with everything the checks and the writer need, read once.
@@ -33,6 +37,21 @@ public record Route(ExecutableElement method, HttpMethod httpMethod, PathTemplat
 
     public String template() {
         return path.text();
+    }
+
+    /** The {@code @ContextValue} types the route's chain produces or takes, in running order. */
+    public List<TypeElement> contextValues() {
+        List<TypeMirror> types = new ArrayList<>();
+        for (MiddlewareUse use : uses) {
+            use.middleware().params().stream().filter(param -> param.binding() == Binding.CONTEXT)
+                    .forEach(param -> types.add(param.element().asType()));
+            if (use.middleware().produces() != null) {
+                types.add(use.middleware().produces());
+            }
+        }
+        params.stream().filter(param -> param.binding() == Binding.CONTEXT)
+                .forEach(param -> types.add(param.element().asType()));
+        return types.stream().map(type -> (TypeElement) ((DeclaredType) type).asElement()).toList();
     }
 
     /** {@code GET /orders/{id}}. */
