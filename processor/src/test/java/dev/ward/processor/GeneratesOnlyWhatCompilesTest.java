@@ -1,6 +1,8 @@
 package dev.ward.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.ward.processor.Compile.assertError;
+import static dev.ward.processor.Compile.handlers;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
@@ -38,7 +40,7 @@ class GeneratesOnlyWhatCompilesTest {
                             public Tenant resolve(@dev.ward.Header("X-Tenant") String name) { return new Tenant(); }
                         }
                         """),
-                Compile.handlers("""
+                handlers("""
                         public class Handlers {
                             @Get("/a") @Use(test.values.TenantOf.class)
                             public String a(test.values.Tenant tenant) { return tenant.name; }
@@ -48,12 +50,28 @@ class GeneratesOnlyWhatCompilesTest {
     }
 
     @Test
+    void contextValuesWithTheSameSimpleNameAreDifferentValues() {
+        // Was: A.Id produced counted as B.Id, and the generated call passed null for it.
+        assertError("Ward/ContextValueNotProduced", "Handlers.a() takes Id id, but no middleware in the chain of "
+                + "GET /a produces a Id", handlers("""
+                public class Handlers {
+                    public static class A { @ContextValue public record Id(String value) {} }
+                    public static class B { @ContextValue public record Id(String value) {} }
+                    @Middleware public static class MakesA {
+                        public A.Id make(@Header("X-Id") String id) { return new A.Id(id); }
+                    }
+                    @Get("/a") @Use(MakesA.class) public String a(B.Id id) { return "a"; } // <- error
+                }
+                """));
+    }
+
+    @Test
     void waitsForTypesAnotherProcessorGeneratesInMiddlewareFallbacksCompensationsAndValues() {
         // Was: the middleware's Role, unresolved in the first round, reported as a type Ward cannot convert.
         Compilation compilation = Compiler.javac().withProcessors(new WardProcessor(), new GeneratesInFirstRound(Map.of(
                         "test.gen.Role", "package test.gen; public enum Role { ADMIN, USER }",
                         "test.gen.Refused", "package test.gen; public class Refused extends Exception { }")))
-                .compile(Compile.handlers("""
+                .compile(handlers("""
                         import test.gen.*;
 
                         public class Handlers {
@@ -80,7 +98,7 @@ class GeneratesOnlyWhatCompilesTest {
     @Test
     void anUnresolvedCompensationParameterIsLeftToJavac() {
         // Was: [Ward/InternalError] unsupported type reached the writer.
-        Compilation compilation = Compile.compile(Compile.handlers("""
+        Compilation compilation = Compile.compile(handlers("""
                 public class Handlers {
                     @Post("/a") @Compensable(compensate = "undo") public void a(@QueryParam("amount") long amount) { }
                     public void undo(@QueryParam("amount") Lon amount) { }

@@ -13,6 +13,8 @@ public final class Rules {
     public static List<Rule> all(Types types, Elements elements, Annotations annotations) {
         return List.of(
                 new HandlerClassAccess(),
+                new TypeNotAccessible(),
+                new ThrowsThrowable(types, elements),
                 new RouteNotPublic(),
                 new RouteStatic(),
                 new RouteAbstract(),
@@ -29,6 +31,7 @@ public final class Rules {
                 new UnsupportedReturnType(),
                 new MiddlewareWithoutRoute(),
                 new TimeoutNotPositive(),
+                new TimeoutUnit(),
                 new TimeoutWithExchange(),
                 new NonBlockingNeedsWorker(),
                 new FallbackNotFound(),
