@@ -56,6 +56,37 @@ class GeneratedCodeRulesTest {
     }
 
     @Test
+    void generatedNameTaken() {
+        // Was: [Ward/InternalError] FilerException: Attempt to recreate a file for type test.HandlersRoutes.
+        JavaFileObject source = handlers("""
+                public class Handlers { // <- error
+                    @Get("/a") public String a() { return "a"; }
+                }
+                """);
+        Compilation compilation = Compile.compile(source,
+                Compile.source("test.HandlersRoutes", "package test; public class HandlersRoutes { }"));
+        GeneratesOnlyWhatCompilesTest.assertOnlyWardErrors(compilation, "[Ward/GeneratedNameTaken] Ward generates "
+                + "the routes class of Handlers as test.HandlersRoutes, but a class of that name already exists");
+        assertThat(compilation).hadErrorContaining("Ward/GeneratedNameTaken").inFile(source)
+                .onLine(Compile.markedLine(source));
+        assertError("Ward/GeneratedNameTaken", "the context key class of Tenant as test.TenantKey", handlers("""
+                @ContextValue record Tenant(String name) {} // <- error
+                class TenantKey { }
+                public class Handlers {
+                    @Get("/a") public String a() { return "a"; }
+                }
+                """));
+        assertCompiles(handlers("""
+                @ContextValue record Tenant(String name) {}
+                class TenantKeys { }
+                class HandlerRoutes { }
+                public class Handlers {
+                    @Get("/a") public String a() { return "a"; }
+                }
+                """));
+    }
+
+    @Test
     void typeNotAccessiblePrivateNestedTypes() {
         // Was: "Handlers.Status has private access" in generated code.
         assertError("Ward/TypeNotAccessible", "parameter status has type java.util.Optional<test.Handlers.Status>, "

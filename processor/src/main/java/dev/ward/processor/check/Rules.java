@@ -14,6 +14,7 @@ public final class Rules {
         return List.of(
                 new HandlerClassAccess(),
                 new TypeNotAccessible(),
+                new GeneratedNameTaken(elements),
                 new ThrowsThrowable(types, elements),
                 new RouteNotPublic(),
                 new RouteStatic(),
