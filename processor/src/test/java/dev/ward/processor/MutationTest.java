@@ -86,18 +86,21 @@ class MutationTest {
                 Map.of("com.acme.Orders", read("nonblocking/Orders.java")));
         long started = System.nanoTime();
         List<String> failures = new ArrayList<>();
+        int compiled = 0;
         int run = 0;
         for (; run < count && System.nanoTime() - started < budgetNanos && failures.size() < 3; run++) {
             Random random = new Random(seed + run);
             Map<String, String> sources = new LinkedHashMap<>(bases.get(random.nextInt(bases.size())));
             List<String> applied = mutate(sources, random);
-            String problem = problem(compile(sources));
+            Compilation compilation = compile(sources);
+            compiled += compilation.status() == Compilation.Status.SUCCESS ? 1 : 0;
+            String problem = problem(compilation);
             if (problem != null) {
                 failures.add("mutant " + run + " of seed " + seed + " " + applied + ": " + problem + "\n"
                         + String.join("\n", sources.values()));
             }
         }
-        System.out.println("MutationTest: " + run + " mutants in "
+        System.out.println("MutationTest: " + run + " mutants (" + compiled + " compiled, the rest rejected) in "
                 + (System.nanoTime() - started) / 1_000_000 + " ms");
         if (!failures.isEmpty()) {
             fail(String.join("\n\n", failures));
