@@ -10,7 +10,6 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.ElementFilter;
@@ -29,9 +28,7 @@ final class Unresolved {
         for (Route route : handlerClass.routes()) {
             methods.add(route.method());
             route.uses().forEach(use -> methods.addAll(use.middleware().publicMethods()));
-            route.timeout().filter(timeout -> !timeout.fallback().isEmpty()).ifPresent(timeout -> methods.addAll(
-                    ElementFilter.methodsIn(handlerClass.element().getEnclosedElements()).stream()
-                            .filter(method -> method.getSimpleName().contentEquals(timeout.fallback())).toList()));
+            methods.addAll(route.fallbackCandidates());
             route.compensable().ifPresent(spec -> methods.addAll(spec.candidates()));
         }
         return methods.stream().anyMatch(Unresolved::in);

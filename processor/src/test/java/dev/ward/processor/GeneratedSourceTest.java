@@ -2,7 +2,6 @@ package dev.ward.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
@@ -10,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
-import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /** The generated class compiles whatever users name things; its whole text is {@link GoldenFilesTest}'s. */

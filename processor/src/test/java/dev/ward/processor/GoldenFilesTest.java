@@ -64,7 +64,7 @@ class GoldenFilesTest {
         }
     }
 
-    private static String read(String resource) {
+    static String read(String resource) {
         try {
             return Files.readString(GOLDEN.resolve(resource), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.google.testing.compile.Compilation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +26,6 @@ import org.junit.jupiter.api.Test;
  * default 45); the seed is printed, and {@code -Dward.mutation.seed} replays a run.
  */
 class MutationTest {
-    private static final Path GOLDEN = Path.of("src/test/resources/golden");
     /** Names generated code uses itself, or that users plausibly share with it. */
     private static final List<String> NAMES = List.of("raw", "done", "exchange", "handlers", "registry",
             "arguments", "context", "Bind", "Replies", "Objects", "ChronoUnit", "Optional", "String", "Override",
@@ -79,11 +75,11 @@ class MutationTest {
         long budgetNanos = Long.getLong("ward.mutation.seconds", 45) * 1_000_000_000L;
         System.out.println("MutationTest: seed " + seed + " (replay with -Dward.mutation.seed=" + seed + ")");
         List<Map<String, String>> bases = List.of(
-                Map.of("com.acme.Orders", read("plain/Orders.java")),
-                Map.of("com.acme.Orders", read("annotations/Orders.java")),
-                Map.of("com.acme.Orders", read("middleware/Orders.java"), "com.acme.auth.Auth",
-                        read("middleware/Auth.java")),
-                Map.of("com.acme.Orders", read("nonblocking/Orders.java")));
+                Map.of("com.acme.Orders", GoldenFilesTest.read("plain/Orders.java")),
+                Map.of("com.acme.Orders", GoldenFilesTest.read("annotations/Orders.java")),
+                Map.of("com.acme.Orders", GoldenFilesTest.read("middleware/Orders.java"), "com.acme.auth.Auth",
+                        GoldenFilesTest.read("middleware/Auth.java")),
+                Map.of("com.acme.Orders", GoldenFilesTest.read("nonblocking/Orders.java")));
         long started = System.nanoTime();
         List<String> failures = new ArrayList<>();
         int compiled = 0;
@@ -229,13 +225,5 @@ class MutationTest {
 
     private static <T> T pick(Random random, List<T> choices) {
         return choices.get(random.nextInt(choices.size()));
-    }
-
-    private static String read(String resource) {
-        try {
-            return Files.readString(GOLDEN.resolve(resource), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

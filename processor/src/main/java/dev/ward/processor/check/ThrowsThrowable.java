@@ -1,16 +1,15 @@
 package dev.ward.processor.check;
 
 import dev.ward.processor.Diagnostics;
+import dev.ward.processor.model.CompensableSpec;
 import dev.ward.processor.model.HandlerClass;
 import dev.ward.processor.model.MiddlewareClass;
 import dev.ward.processor.model.Route;
 import dev.ward.processor.model.WardModel;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -40,17 +39,12 @@ final class ThrowsThrowable implements Rule {
         // A fallback or compensation shared by several routes is reported once.
         Set<ExecutableElement> called = new LinkedHashSet<>();
         for (HandlerClass handlerClass : model.classes()) {
-            List<ExecutableElement> methods = ElementFilter.methodsIn(handlerClass.element().getEnclosedElements());
             for (Route route : handlerClass.routes()) {
                 called.add(route.method());
-                route.timeout().filter(timeout -> !timeout.fallback().isEmpty()).ifPresent(timeout -> {
-                    List<ExecutableElement> fallbacks = methods.stream()
-                            .filter(method -> method.getSimpleName().contentEquals(timeout.fallback())).toList();
-                    if (fallbacks.size() == 1) {
-                        called.add(fallbacks.get(0));
-                    }
-                });
-                route.compensable().map(spec -> spec.method()).ifPresent(called::add);
+                if (route.fallbackCandidates().size() == 1) {
+                    called.add(route.fallbackCandidates().get(0));
+                }
+                route.compensable().map(CompensableSpec::method).ifPresent(called::add);
             }
         }
         for (MiddlewareClass middleware : model.middlewares()) {

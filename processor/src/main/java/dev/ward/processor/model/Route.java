@@ -8,6 +8,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
 
 /**
  * One annotated handler method with everything the checks and the writer need, read once.
@@ -37,6 +38,13 @@ public record Route(ExecutableElement method, HttpMethod httpMethod, PathTemplat
 
     public String template() {
         return path.text();
+    }
+
+    /** The methods of the route's class named as its {@code @Timeout} fallback; a valid fallback is the only one. */
+    public List<ExecutableElement> fallbackCandidates() {
+        String fallback = timeout.map(TimeoutSpec::fallback).orElse("");
+        return fallback.isEmpty() ? List.of() : ElementFilter.methodsIn(method.getEnclosingElement()
+                .getEnclosedElements()).stream().filter(m -> m.getSimpleName().contentEquals(fallback)).toList();
     }
 
     /** The {@code @ContextValue} types the route's chain produces or takes, in running order. */
