@@ -66,4 +66,17 @@ class GeneratedNamesTest {
                         """));
         assertThat(compilation).succeededWithoutWarnings();
     }
+
+    @Test
+    void typesNamedLikeGeneratedNestedClassesStayDistinct() {
+        assertThat(Compile.compile(
+                Compile.source("test.GetRoute", "package test; public enum GetRoute { A }"),
+                Compile.source("test.other.Handle", "package test.other; public enum Handle { B }"),
+                Compile.handlers("""
+                        public class Handlers {
+                            @Get("/a") public String get(@QueryParam("r") GetRoute route,
+                                                         @QueryParam("h") test.other.Handle handle) { return "a"; }
+                        }
+                        """))).succeededWithoutWarnings();
+    }
 }
