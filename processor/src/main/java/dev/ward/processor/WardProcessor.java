@@ -5,13 +5,15 @@ import dev.ward.processor.check.Rule;
 import dev.ward.processor.check.Rules;
 import dev.ward.processor.model.ContextValueType;
 import dev.ward.processor.model.HandlerClass;
-import dev.ward.processor.model.Param;
+import dev.ward.processor.model.MiddlewareClass;
+import dev.ward.processor.model.MiddlewareUse;
 import dev.ward.processor.model.Route;
 import dev.ward.processor.model.WardModel;
 import dev.ward.processor.write.ContextKeyWriter;
 import dev.ward.processor.write.RoutesWriter;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,7 +26,6 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.TypeKind;
 import javax.tools.Diagnostic;
 
 /**
@@ -40,8 +41,11 @@ public final class WardProcessor extends AbstractProcessor {
     private ModelReader reader;
     private Diagnostics diagnostics;
     private List<Rule> rules;
-    /** Classes whose signatures name types another processor has yet to generate; retried next round. */
-    private final Set<String> deferred = new LinkedHashSet<>();
+    // Types whose signatures name types another processor has yet to generate, by qualified name: read again
+    // next round, as handler classes, @Middleware classes and @ContextValue types.
+    private final Set<String> deferredClasses = new LinkedHashSet<>();
+    private final Set<String> deferredMiddlewares = new LinkedHashSet<>();
+    private final Set<String> deferredValues = new LinkedHashSet<>();
     private final Set<String> generated = new LinkedHashSet<>();
 
     @Override
@@ -69,18 +73,14 @@ public final class WardProcessor extends AbstractProcessor {
     public boolean process(Set<? extends TypeElement> present, RoundEnvironment round) {
         Element current = null;
         try {
-            Set<TypeElement> classes = new LinkedHashSet<>();
-            for (String name : deferred) {
-                TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
-                if (type != null) {
-                    classes.add(type);
-                }
-            }
-            deferred.clear();
+            Set<TypeElement> classes = takeDeferred(deferredClasses);
             classes.addAll(ModelReader.enclosingClasses(annotated(round, Names.ROUTE_ANNOTATIONS)));
-            WardModel read = reader.read(classes, annotated(round, Names.MIDDLEWARE_ANNOTATIONS),
-                    annotated(round, List.of(Names.MIDDLEWARE)), annotated(round, List.of(Names.CONTEXT_VALUE)));
-            WardModel model = round.processingOver() ? read : deferUnresolved(read);
+            Set<Element> middlewares = new LinkedHashSet<>(takeDeferred(deferredMiddlewares));
+            middlewares.addAll(annotated(round, List.of(Names.MIDDLEWARE)));
+            Set<Element> values = new LinkedHashSet<>(takeDeferred(deferredValues));
+            values.addAll(annotated(round, List.of(Names.CONTEXT_VALUE)));
+            WardModel model = setAsideUnresolved(reader.read(classes,
+                    annotated(round, Names.MIDDLEWARE_ANNOTATIONS), middlewares, values), round.processingOver());
             for (Rule rule : rules) {
                 rule.check(model, diagnostics);
             }
@@ -101,15 +101,43 @@ public final class WardProcessor extends AbstractProcessor {
     }
 
     private void write(HandlerClass handlerClass) throws IOException {
-        TypeElement type = handlerClass.element();
-        String name = type.getQualifiedName().toString();
-        boolean middlewareBroken = handlerClass.routes().stream().flatMap(route -> route.uses().stream())
-                .anyMatch(use -> diagnostics.hasErrors(use.middleware().type()) || !use.middleware().isWellFormed());
-        if (handlerClass.routes().isEmpty() || diagnostics.hasErrors(type) || middlewareBroken
-                || !generated.add(name)) {
-            return;
+        if (isClean(handlerClass) && generated.add(handlerClass.element().getQualifiedName().toString())) {
+            RoutesWriter.write(handlerClass).writeTo(processingEnv.getFiler());
         }
-        RoutesWriter.write(handlerClass).writeTo(processingEnv.getFiler());
+    }
+
+    /**
+     * Whether the routes class would compile, decided once for the whole class: it has routes and no errors, and
+     * neither has any middleware it uses, nor any context value its chains produce or take (whose key would be
+     * missing).
+     */
+    private boolean isClean(HandlerClass handlerClass) {
+        if (handlerClass.routes().isEmpty() || diagnostics.hasErrors(handlerClass.element())) {
+            return false;
+        }
+        for (Route route : handlerClass.routes()) {
+            for (MiddlewareUse use : route.uses()) {
+                if (!use.middleware().isWellFormed() || diagnostics.hasErrors(use.middleware().type())) {
+                    return false;
+                }
+            }
+            if (route.contextValues().stream().anyMatch(diagnostics::hasErrors)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Set<TypeElement> takeDeferred(Set<String> names) {
+        Set<TypeElement> types = new LinkedHashSet<>();
+        for (String name : names) {
+            TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+            if (type != null) {
+                types.add(type);
+            }
+        }
+        names.clear();
+        return types;
     }
 
     private Set<Element> annotated(RoundEnvironment round, List<String> annotationNames) {
@@ -123,31 +151,48 @@ public final class WardProcessor extends AbstractProcessor {
         return elements;
     }
 
-    /** Sets aside, for the next round, classes whose signatures name types another processor has yet to make. */
-    private WardModel deferUnresolved(WardModel model) {
-        List<HandlerClass> ready = new ArrayList<>();
-        for (HandlerClass handlerClass : model.classes()) {
-            if (hasUnresolvedTypes(handlerClass)) {
-                deferred.add(handlerClass.element().getQualifiedName().toString());
+    /**
+     * Takes out of the model what names unresolved types: deferred to the next round, where another processor may
+     * have generated them; in the last round, left to javac, which reports them, with nothing from Ward on top.
+     * A handler class waits with the context values its chains use.
+     */
+    private WardModel setAsideUnresolved(WardModel model, boolean lastRound) {
+        Set<String> unresolvedValues = new HashSet<>();
+        List<ContextValueType> values = new ArrayList<>();
+        for (ContextValueType value : model.contextValues()) {
+            if (Unresolved.in(value)) {
+                unresolvedValues.add(setAside(value.type(), deferredValues, lastRound));
             } else {
-                ready.add(handlerClass);
+                values.add(value);
             }
         }
-        return new WardModel(List.copyOf(ready), model.strays(), model.middlewares(), model.contextValues());
+        List<MiddlewareClass> middlewares = new ArrayList<>();
+        for (MiddlewareClass middleware : model.middlewares()) {
+            if (Unresolved.in(middleware)) {
+                setAside(middleware.type(), deferredMiddlewares, lastRound);
+            } else {
+                middlewares.add(middleware);
+            }
+        }
+        List<HandlerClass> classes = new ArrayList<>();
+        for (HandlerClass handlerClass : model.classes()) {
+            boolean waitsForValue = handlerClass.routes().stream().flatMap(route -> route.contextValues().stream())
+                    .anyMatch(value -> unresolvedValues.contains(value.getQualifiedName().toString()));
+            if (waitsForValue || Unresolved.in(handlerClass)) {
+                setAside(handlerClass.element(), deferredClasses, lastRound);
+            } else {
+                classes.add(handlerClass);
+            }
+        }
+        return new WardModel(List.copyOf(classes), model.strays(), List.copyOf(middlewares), List.copyOf(values));
     }
 
-    private static boolean hasUnresolvedTypes(HandlerClass handlerClass) {
-        for (Route route : handlerClass.routes()) {
-            if (route.method().getReturnType().getKind() == TypeKind.ERROR) {
-                return true;
-            }
-            for (Param param : route.params()) {
-                if (param.element().asType().getKind() == TypeKind.ERROR) {
-                    return true;
-                }
-            }
+    private static String setAside(TypeElement type, Set<String> deferred, boolean lastRound) {
+        String name = type.getQualifiedName().toString();
+        if (!lastRound) {
+            deferred.add(name);
         }
-        return false;
+        return name;
     }
 
     private void reportBug(Element element, Throwable bug) {

@@ -215,7 +215,7 @@ class BodyAndContextRulesTest {
                 + "value.grants() == null ? null : Map.copyOf(value.grants().entrySet().stream().collect("
                 + "Collectors.toMap(e0 -> e0.getKey(), e0 -> Set.copyOf(e0.getValue())))));"), key);
         String routes = compilation.generatedSourceFile("test.HandlersRoutes").orElseThrow().getCharContent(true)
-                .toString();
+                .toString().replaceAll("\\s+", " ");
         assertTrue(routes.contains("Session session = SessionKey.immutableCopy(login.login("
                 + "exchange.requiredHeader(\"X-User\")));"), routes);
         // A value without collections is neither copied nor given a copy method.

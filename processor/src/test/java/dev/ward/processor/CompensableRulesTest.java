@@ -179,12 +179,13 @@ class CompensableRulesTest {
                 """));
         String routes = compilation.generatedSourceFile("test.HandlersRoutes").orElseThrow().getCharContent(true)
                 .toString();
-        assertTrue(routes.contains(".compensable(CompensationSpec.calling(\"release\").maxAttempts(7).backoffMillis(50L)"
-                + ".query(\"quantity\").body(),\n                    new PlaceCompensation())"), routes);
+        assertTrue(routes.contains(".compensable(CompensationSpec.calling(\"release\").maxAttempts(7).backoffMillis(50L)\n"
+                + "                    .query(\"quantity\").body(),\n                    new PlaceCompensation())"), routes);
         assertTrue(routes.contains("private final class PlaceCompensation implements Compensation"), routes);
         assertTrue(routes.contains("""
                         UUID id = Bind.toUuid(arguments.pathParam("id"), "path parameter 'id'");
-                                    int quantity = Bind.toInt(arguments.requiredQuery("quantity"), "query parameter 'quantity'");
+                                    int quantity = Bind.toInt(arguments.requiredQuery("quantity"),
+                                            "query parameter 'quantity'");
                                     byte[] order = arguments.bodyBytes();
                                     RequestId requestId = new RequestId(context.idempotencyKey());
                                     handlers.release(id, quantity, order, context, requestId);""".replace("            ", "")

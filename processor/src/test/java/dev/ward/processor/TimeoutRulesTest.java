@@ -32,6 +32,41 @@ class TimeoutRulesTest {
     }
 
     @Test
+    void timeoutUnit() {
+        // Was: compiled, then the server refused the route when it started (Duration.of or toNanos threw).
+        assertError("Ward/TimeoutUnit", "@Timeout(unit = ChronoUnit.YEARS) has no exact length", handlers("""
+                public class Handlers {
+                    @Get("/a") @Timeout(value = 1, unit = java.time.temporal.ChronoUnit.YEARS) // <- error
+                    public String a() { return "a"; }
+                }
+                """));
+        assertError("Ward/TimeoutUnit", "@Timeout(unit = ChronoUnit.FOREVER)", handlers("""
+                @Timeout(value = 1, unit = java.time.temporal.ChronoUnit.FOREVER) // <- error
+                public class Handlers {
+                    @Get("/a") public String a() { return "a"; }
+                    @Get("/b") public String b() { return "b"; }
+                }
+                """));
+        assertError("Ward/TimeoutUnit", "@Timeout(200000, ChronoUnit.DAYS) is longer than the runtime can count",
+                handlers("""
+                public class Handlers {
+                    @Get("/a") @Timeout(value = 200000, unit = java.time.temporal.ChronoUnit.DAYS) // <- error
+                    public String a() { return "a"; }
+                }
+                """));
+        assertCompiles(handlers("""
+                public class Handlers {
+                    @Get("/a") @Timeout(value = 30, unit = java.time.temporal.ChronoUnit.SECONDS)
+                    public String a() { return "a"; }
+                    @Get("/b") @Timeout(value = 2, unit = java.time.temporal.ChronoUnit.DAYS)
+                    public String b() { return "b"; }
+                    @Get("/c") @Timeout(value = 500, unit = java.time.temporal.ChronoUnit.MICROS)
+                    public String c() { return "c"; }
+                }
+                """));
+    }
+
+    @Test
     void timeoutWithExchange() {
         assertError("Ward/TimeoutWithExchange", "has @Timeout and takes the raw HttpServerExchange", handlers("""
                 public class Handlers {

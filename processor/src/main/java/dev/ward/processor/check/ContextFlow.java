@@ -21,6 +21,7 @@ final class ContextFlow {
     enum Kind { NOT_PRODUCED, CONSUMED_TOO_EARLY, PRODUCED_TWICE }
 
     /**
+     * @param valueType how messages name the value
      * @param consumer the middleware taking the value, or null when the handler takes it
      * @param other    for PRODUCED_TWICE the first producer; for CONSUMED_TOO_EARLY the later producer
      */
@@ -37,7 +38,7 @@ final class ContextFlow {
         for (int i = 0; i < chain.size(); i++) {
             MiddlewareUse use = chain.get(i);
             for (Param param : use.middleware().params()) {
-                if (param.binding() == Binding.CONTEXT && !produced.containsKey(name(param.element().asType()))) {
+                if (param.binding() == Binding.CONTEXT && !produced.containsKey(key(param.element().asType()))) {
                     MiddlewareUse later = producer(chain.subList(i + 1, chain.size()), param.element().asType());
                     findings.add(new Finding(later == null ? Kind.NOT_PRODUCED : Kind.CONSUMED_TOO_EARLY,
                             name(param.element().asType()), param, use, later));
@@ -45,14 +46,14 @@ final class ContextFlow {
             }
             TypeMirror value = use.middleware().produces();
             if (value != null) {
-                MiddlewareUse first = produced.putIfAbsent(name(value), use);
+                MiddlewareUse first = produced.putIfAbsent(key(value), use);
                 if (first != null) {
                     findings.add(new Finding(Kind.PRODUCED_TWICE, name(value), null, use, first));
                 }
             }
         }
         for (Param param : route.params()) {
-            if (param.binding() == Binding.CONTEXT && !produced.containsKey(name(param.element().asType()))) {
+            if (param.binding() == Binding.CONTEXT && !produced.containsKey(key(param.element().asType()))) {
                 findings.add(new Finding(Kind.NOT_PRODUCED, name(param.element().asType()), param, null, null));
             }
         }
@@ -66,13 +67,19 @@ final class ContextFlow {
 
     private static MiddlewareUse producer(List<MiddlewareUse> uses, TypeMirror type) {
         for (MiddlewareUse use : uses) {
-            if (use.middleware().produces() != null && name(use.middleware().produces()).equals(name(type))) {
+            if (use.middleware().produces() != null && key(use.middleware().produces()).equals(key(type))) {
                 return use;
             }
         }
         return null;
     }
 
+    /** Values are told apart by qualified name: {@code A.Id} and {@code B.Id} are two values. */
+    private static String key(TypeMirror type) {
+        return ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().toString();
+    }
+
+    /** How messages name a value type. */
     static String name(TypeMirror type) {
         return ((TypeElement) ((DeclaredType) type).asElement()).getSimpleName().toString();
     }

@@ -13,6 +13,9 @@ public final class Rules {
     public static List<Rule> all(Types types, Elements elements, Annotations annotations) {
         return List.of(
                 new HandlerClassAccess(),
+                new TypeNotAccessible(),
+                new GeneratedNameTaken(elements),
+                new ThrowsThrowable(types, elements),
                 new RouteNotPublic(),
                 new RouteStatic(),
                 new RouteAbstract(),
@@ -30,6 +33,7 @@ public final class Rules {
                 new UnsupportedReturnType(),
                 new MiddlewareWithoutRoute(),
                 new TimeoutNotPositive(),
+                new TimeoutUnit(),
                 new TimeoutWithExchange(),
                 new NonBlockingNeedsWorker(),
                 new FallbackNotFound(),

@@ -1,9 +1,14 @@
 package dev.ward.processor.model;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
 
 /**
  * One annotated handler method with everything the checks and the writer need, read once.
@@ -33,6 +38,28 @@ public record Route(ExecutableElement method, HttpMethod httpMethod, PathTemplat
 
     public String template() {
         return path.text();
+    }
+
+    /** The methods of the route's class named as its {@code @Timeout} fallback; a valid fallback is the only one. */
+    public List<ExecutableElement> fallbackCandidates() {
+        String fallback = timeout.map(TimeoutSpec::fallback).orElse("");
+        return fallback.isEmpty() ? List.of() : ElementFilter.methodsIn(method.getEnclosingElement()
+                .getEnclosedElements()).stream().filter(m -> m.getSimpleName().contentEquals(fallback)).toList();
+    }
+
+    /** The {@code @ContextValue} types the route's chain produces or takes, in running order. */
+    public List<TypeElement> contextValues() {
+        List<TypeMirror> types = new ArrayList<>();
+        for (MiddlewareUse use : uses) {
+            use.middleware().params().stream().filter(param -> param.binding() == Binding.CONTEXT)
+                    .forEach(param -> types.add(param.element().asType()));
+            if (use.middleware().produces() != null) {
+                types.add(use.middleware().produces());
+            }
+        }
+        params.stream().filter(param -> param.binding() == Binding.CONTEXT)
+                .forEach(param -> types.add(param.element().asType()));
+        return types.stream().map(type -> (TypeElement) ((DeclaredType) type).asElement()).toList();
     }
 
     /** {@code GET /orders/{id}}. */

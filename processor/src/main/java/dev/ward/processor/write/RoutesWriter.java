@@ -1,6 +1,7 @@
 package dev.ward.processor.write;
 
 import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -26,35 +27,50 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
 
 /**
  * The write layer: one {@code XRoutes} class per handler class {@code X}, from a model that passed every check.
  * The output is meant to be read: a named handler class per route, plain locals, typed conversions, no reflection.
+ * This class writes the class and its registrations; {@link BindingWriter} writes each parameter's value.
  */
 public final class RoutesWriter {
+    /** Everything generated code calls, except {@link #ROUTES}, is in the runtime's internal package. */
+    static final String RUNTIME = "dev.ward.undertow.internal";
     private static final ClassName ROUTES = ClassName.get("dev.ward.undertow", "Routes");
-    /** Everything else generated code calls is in the runtime's internal package. */
-    private static final String RUNTIME = "dev.ward.undertow.internal";
     private static final ClassName ROUTE_REGISTRY = ClassName.get(RUNTIME, "RouteRegistry");
     private static final ClassName ROUTE_HANDLER = ClassName.get(RUNTIME, "RouteHandler");
     private static final ClassName ROUTE_EXCHANGE = ClassName.get(RUNTIME, "RouteExchange");
-    private static final ClassName BIND = ClassName.get(RUNTIME, "Bind");
     private static final ClassName REPLIES = ClassName.get(RUNTIME, "Replies");
     private static final ClassName COMPENSATION = ClassName.get(RUNTIME, "Compensation");
     private static final ClassName COMPENSATION_SPEC = ClassName.get(RUNTIME, "CompensationSpec");
     private static final ClassName REQUEST_VALUES = ClassName.get(RUNTIME, "RequestValues");
     private static final ClassName COMPENSATION_CONTEXT = ClassName.get("dev.ward", "CompensationContext");
-    private static final ClassName REQUEST_ID = ClassName.get("dev.ward", "RequestId");
     private static final ClassName CHRONO_UNIT = ClassName.get("java.time.temporal", "ChronoUnit");
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+    private static final List<TypeName> USED_TYPES = List.of(ROUTES, ROUTE_REGISTRY, ROUTE_HANDLER, ROUTE_EXCHANGE,
+            REPLIES, COMPENSATION, COMPENSATION_SPEC, REQUEST_VALUES, COMPENSATION_CONTEXT, CHRONO_UNIT, GENERATED,
+            BindingWriter.BIND, BindingWriter.REQUEST_ID, ClassName.get(Objects.class),
+            ClassName.get(Override.class), ClassName.get(Exception.class));
     private static final String PROCESSOR = "dev.ward.processor.WardProcessor";
-    /** Names the generated handle() method uses itself; a user parameter of the same name gets a suffix. */
-    private static final Set<String> RESERVED = Set.of("exchange", "handlers");
+
+    // The names generated code gives its own parameters, fields and lambda parameters.
+    private static final String HANDLERS = "handlers";
+    private static final String REGISTRY = "registry";
+    private static final String EXCHANGE = "exchange";
+    private static final String ARGUMENTS = "arguments";
+    private static final String CONTEXT = "context";
+    private static final String DONE = "done";
+    private static final Set<String> GENERATED_NAMES =
+            Set.of(HANDLERS, REGISTRY, EXCHANGE, ARGUMENTS, CONTEXT, DONE, BindingWriter.RAW);
+    /** Javadoc lines break before this column, well within the 120-column limit of every generated line. */
+    private static final int JAVADOC_WIDTH = 110;
 
     private RoutesWriter() {
     }
@@ -69,78 +85,116 @@ public final class RoutesWriter {
         TypeElement type = handlerClass.element();
         ClassName handlerName = ClassName.get(type);
         ClassName routesName = routesClassName(type);
+        Set<String> reserved = reservedNames(handlerClass);
 
         // Middleware instances, in the order their classes first appear: class @Use, then methods in source order.
+        Identifiers fieldNames = new Identifiers(reserved);
         Map<String, String> middlewareFields = new LinkedHashMap<>();
         Map<String, ClassName> middlewareTypes = new HashMap<>();
-        Set<String> fieldNames = new HashSet<>(Set.of("handlers"));
         for (Route route : handlerClass.routes()) {
             for (MiddlewareUse use : route.uses()) {
                 TypeElement middleware = use.middleware().type();
-                middlewareTypes.put(middleware.getQualifiedName().toString(), ClassName.get(middleware));
-                middlewareFields.computeIfAbsent(middleware.getQualifiedName().toString(),
-                        name -> unique(ElementNames.decapitalize(middleware.getSimpleName().toString()), fieldNames));
+                String name = middleware.getQualifiedName().toString();
+                middlewareTypes.put(name, ClassName.get(middleware));
+                middlewareFields.computeIfAbsent(name, qualified ->
+                        fieldNames.declare(ElementNames.decapitalize(middleware.getSimpleName().toString())));
             }
         }
+        // A local named like a middleware field would hide it from the calls after its declaration.
+        reserved.addAll(middlewareFields.values());
+
         MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
                 .addModifiers(Modifier.PUBLIC)
-                .addJavadoc("@param handlers the instance every route of this class is called on\n")
-                .addParameter(handlerName, "handlers")
-                .addStatement("this.handlers = $T.requireNonNull(handlers, $S)", Objects.class, "handlers");
-
+                .addJavadoc("@param $L the instance every route of this class is called on\n", HANDLERS)
+                .addParameter(handlerName, HANDLERS)
+                .addStatement("this.$L = $T.requireNonNull($L, $S)", HANDLERS, Objects.class, HANDLERS, HANDLERS);
         MethodSpec.Builder register = MethodSpec.methodBuilder("register")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
-                .addParameter(ROUTE_REGISTRY, "registry");
-
-        TypeSpec.Builder routes = TypeSpec.classBuilder(routesName)
+                .addParameter(ROUTE_REGISTRY, REGISTRY);
+        TypeSpec.Builder routesClass = TypeSpec.classBuilder(routesName)
                 .addOriginatingElement(type)
                 .addAnnotation(AnnotationSpec.builder(GENERATED).addMember("value", "$S", PROCESSOR).build())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(ROUTES)
                 .addJavadoc("Undertow routes for {@link $T}, generated by Ward from its annotated methods:\n<ul>\n",
                         handlerName)
-                .addField(FieldSpec.builder(handlerName, "handlers", Modifier.PRIVATE, Modifier.FINAL).build());
+                .addField(FieldSpec.builder(handlerName, HANDLERS, Modifier.PRIVATE, Modifier.FINAL).build());
         for (Map.Entry<String, String> middleware : middlewareFields.entrySet()) {
             ClassName middlewareType = middlewareTypes.get(middleware.getKey());
-            routes.addField(FieldSpec.builder(middlewareType, middleware.getValue(), Modifier.PRIVATE, Modifier.FINAL)
-                    .build());
+            String field = middleware.getValue();
+            routesClass.addField(FieldSpec.builder(middlewareType, field, Modifier.PRIVATE, Modifier.FINAL).build());
             constructor.addJavadoc("@param $L the {@link $T} middleware, shared by every route that uses it\n",
-                    middleware.getValue(), middlewareType)
-                    .addParameter(middlewareType, middleware.getValue())
-                    .addStatement("this.$L = $T.requireNonNull($L, $S)", middleware.getValue(), Objects.class,
-                            middleware.getValue(), middleware.getValue());
+                            field, middlewareType)
+                    .addParameter(middlewareType, field)
+                    .addStatement("this.$L = $T.requireNonNull($L, $S)", field, Objects.class, field, field);
         }
-        routes.addMethod(constructor.build());
+        routesClass.addMethod(constructor.build());
 
-        Map<String, Integer> usedNames = new HashMap<>();
+        // Nested class names are unique by construction: a(), a(String) and a2() get ARoute, A2Route and A22Route.
+        Set<String> nestedNames = new HashSet<>(Set.of(routesName.simpleName()));
         for (Route route : handlerClass.routes()) {
-            String className = uniqueName(capitalize(route.methodName()) + "Route", usedNames);
-            routes.addJavadoc("<li>{@code $L} → {@link $T#$L}</li>\n", route.describe(), handlerName,
-                    javadocSignature(route));
+            String routeClass = nestedName(route.methodName(), "Route", nestedNames);
             String compensationClass = route.compensable().isPresent()
-                    ? uniqueName(capitalize(route.methodName()) + "Compensation", usedNames) : null;
-            register.addCode(registration(route, className, compensationClass));
-            routes.addType(routeHandler(handlerName, route, className, middlewareFields));
+                    ? nestedName(route.methodName(), "Compensation", nestedNames) : null;
+            routesClass.addJavadoc("<li>{@code $L} → $L</li>\n", route.describe(),
+                    link(handlerName, route.method(), " * <li>{@code } → ".length() + route.describe().length()));
+            register.addCode(registration(route, routeClass, compensationClass));
+            routesClass.addType(routeHandler(handlerName, route, routeClass, middlewareFields, reserved));
             if (compensationClass != null) {
-                routes.addType(compensation(handlerName, route, route.compensable().get(), compensationClass));
+                routesClass.addType(compensation(handlerName, route, route.compensable().get(), compensationClass,
+                        reserved));
             }
         }
-        routes.addJavadoc("</ul>\n");
-        routes.addMethod(register.build());
+        routesClass.addJavadoc("</ul>\n");
+        routesClass.addMethod(register.build());
 
-        return JavaFile.builder(ElementNames.packageOf(type), routes.build())
+        return JavaFile.builder(ElementNames.packageOf(type), routesClass.build())
                 .addFileComment("Generated by Ward from $L.\nDo not edit: change the annotations on $L instead.",
                         type.getQualifiedName(), type.getSimpleName())
-                .skipJavaLangImports(true)
+                // java.lang types are imported too: a class named Exception or Override in the handler's package
+                // would otherwise shadow them.
+                .skipJavaLangImports(false)
                 .indent("    ")
                 .build();
     }
 
-    private static CodeBlock registration(Route route, String className, String compensationClass) {
+    /** Every name generated code may start an expression with: no local may take one of them. */
+    private static Set<String> reservedNames(HandlerClass handlerClass) {
+        Set<String> names = new HashSet<>(GENERATED_NAMES);
+        USED_TYPES.forEach(used -> Identifiers.addNamesOf(used, names));
+        Identifiers.addNamesOf(ClassName.get(handlerClass.element()), names);
+        for (Route route : handlerClass.routes()) {
+            List<Param> params = new ArrayList<>(route.params());
+            for (MiddlewareUse use : route.uses()) {
+                Identifiers.addNamesOf(ClassName.get(use.middleware().type()), names);
+                params.addAll(use.middleware().params());
+                TypeMirror produces = use.middleware().produces();
+                if (produces != null) {
+                    Identifiers.addNamesOf(TypeName.get(produces), names);
+                    Identifiers.addNamesOf(ContextKeyWriter.keyClassName(asTypeElement(produces)), names);
+                }
+            }
+            route.compensable().ifPresent(spec -> params.addAll(spec.params()));
+            params.forEach(param -> Identifiers.addNamesOf(TypeName.get(param.element().asType()), names));
+        }
+        return names;
+    }
+
+    /** {@code ARoute}, else {@code A2Route}, {@code A3Route}... whichever is free; it is taken from now on. */
+    private static String nestedName(String methodName, String suffix, Set<String> taken) {
+        String base = Character.toUpperCase(methodName.charAt(0)) + methodName.substring(1);
+        String candidate = base + suffix;
+        for (int number = 2; !taken.add(candidate); number++) {
+            candidate = base + number + suffix;
+        }
+        return candidate;
+    }
+
+    private static CodeBlock registration(Route route, String routeClass, String compensationClass) {
         CodeBlock.Builder chain = CodeBlock.builder()
-                .add("// $L.$L\n", route.method().getEnclosingElement().getSimpleName(), javadocSignature(route))
-                .add("registry.route($S, $S)", route.httpMethod().name(), route.template());
+                .add("// $L.$L\n", route.method().getEnclosingElement().getSimpleName(), route.methodName())
+                .add("$L.route($S, $S)", REGISTRY, route.httpMethod().name(), route.template());
         chain.indent();
         route.replayBody().ifPresent(replay -> chain.add("\n.replayBody($L)", replay.maxBytes()));
         switch (route.replayBody().isPresent() ? "none" : bodyMode(route)) {
@@ -158,25 +212,27 @@ public final class RoutesWriter {
         route.timeout().ifPresent(timeout ->
                 chain.add("\n.timeout($L, $T.$L)", timeout.value() + "L", CHRONO_UNIT, timeout.unit()));
         route.compensable().ifPresent(spec -> {
-            chain.add("\n.compensable($T.calling($S).maxAttempts($L).backoffMillis($LL)", COMPENSATION_SPEC,
+            chain.add("\n.compensable($T.calling($S)$Z.maxAttempts($L)$Z.backoffMillis($LL)", COMPENSATION_SPEC,
                     spec.compensate(), spec.maxAttempts(), spec.backoffMillis());
             for (Param param : spec.params()) {
                 switch (param.binding()) {
-                    case QUERY -> chain.add(".query($S)", param.name());
-                    case HEADER -> chain.add(".header($S)", param.name());
-                    case BODY -> chain.add(".body()");
+                    case QUERY -> chain.add("$Z.query($S)", param.name());
+                    case HEADER -> chain.add("$Z.header($S)", param.name());
+                    case BODY -> chain.add("$Z.body()");
                     default -> { }
                 }
             }
             chain.add(",\n$>$>new $L())$<$<", compensationClass);
         });
-        chain.add("\n.handler(new $L());\n", className);
+        chain.add("\n.handler(new $L());\n", routeClass);
         chain.unindent();
         return chain.build();
     }
 
     private static String bodyMode(Route route) {
-        for (Param param : allParams(route)) {
+        List<Param> params = new ArrayList<>(route.params());
+        route.uses().forEach(use -> params.addAll(use.middleware().params()));
+        for (Param param : params) {
             if (param.binding() == Binding.BODY) {
                 return param.valueType() == ValueType.INPUT_STREAM ? "stream" : "buffer";
             }
@@ -184,180 +240,134 @@ public final class RoutesWriter {
         return "none";
     }
 
-    private static List<Param> allParams(Route route) {
-        List<Param> params = new ArrayList<>(route.params());
-        route.uses().forEach(use -> params.addAll(use.middleware().params()));
-        return params;
-    }
-
     private static TypeSpec routeHandler(ClassName handlerName, Route route, String className,
-                                         Map<String, String> middlewareFields) {
+                                         Map<String, String> middlewareFields, Set<String> reserved) {
         MethodSpec.Builder handle = MethodSpec.methodBuilder("handle")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
-                .addParameter(ROUTE_EXCHANGE, "exchange")
+                .addParameter(ROUTE_EXCHANGE, EXCHANGE)
                 .addException(Exception.class);
-
-        Set<String> locals = new HashSet<>(RESERVED);
+        Identifiers locals = new Identifiers(reserved);
         // Context values produced so far, by qualified type name, each in a local named after its type.
-        Map<String, String> context = new HashMap<>();
+        Map<String, String> contextLocals = new HashMap<>();
         for (MiddlewareUse use : route.uses()) {
-            String field = middlewareFields.get(use.middleware().type().getQualifiedName().toString());
             List<CodeBlock> middlewareArguments = new ArrayList<>();
             for (Param param : use.middleware().params()) {
                 middlewareArguments.add(param.binding() == Binding.CONTEXT
-                        ? CodeBlock.of("$L", context.get(param.element().asType().toString())) : valueOf(param, "exchange"));
+                        ? CodeBlock.of("$L", contextLocal(contextLocals, param))
+                        : BindingWriter.valueOf(param, EXCHANGE));
             }
-            CodeBlock call = CodeBlock.of("$L.$L($L)", field, use.middleware().method().getSimpleName(),
-                    CodeBlock.join(middlewareArguments, ", "));
+            CodeBlock call = CodeBlock.of("$L.$L($L)", middlewareFields.get(use.middleware().type().getQualifiedName()
+                    .toString()), use.middleware().method().getSimpleName(), CodeBlock.join(middlewareArguments, ",$W"));
             TypeMirror produces = use.middleware().produces();
             if (produces == null) {
                 handle.addStatement("$L", call);
                 continue;
             }
-            String local = unique(ElementNames.decapitalize(((DeclaredType) produces).asElement().getSimpleName()
-                    .toString()), locals);
-            context.put(produces.toString(), local);
-            handle.addStatement("$T $L = $L", TypeName.get(produces), local,
-                            ContextKeyWriter.produced((TypeElement) ((DeclaredType) produces).asElement(), call))
-                    .addStatement("exchange.attach($T.KEY, $L)",
-                            ContextKeyWriter.keyClassName((TypeElement) ((DeclaredType) produces).asElement()), local);
+            TypeElement value = asTypeElement(produces);
+            String local = locals.declare(ElementNames.decapitalize(value.getSimpleName().toString()));
+            contextLocals.put(value.getQualifiedName().toString(), local);
+            handle.addStatement("$T $L =$W$L", TypeName.get(produces), local, ContextKeyWriter.produced(value, call))
+                    .addStatement("$L.attach($T.KEY,$W$L)", EXCHANGE, ContextKeyWriter.keyClassName(value), local);
         }
-        List<String> arguments = new ArrayList<>();
+        List<CodeBlock> arguments = new ArrayList<>();
         for (Param param : route.params()) {
             if (param.binding() == Binding.CONTEXT) {
-                arguments.add(context.get(param.element().asType().toString()));
+                arguments.add(CodeBlock.of("$L", contextLocal(contextLocals, param)));
                 continue;
             }
-            String local = unique(param.javaName(), locals);
-            arguments.add(local);
-            handle.addStatement("$T $L = $L", TypeName.get(param.element().asType()), local, valueOf(param, "exchange"));
+            String local = locals.declare(param.javaName());
+            arguments.add(CodeBlock.of("$L", local));
+            handle.addStatement("$T $L =$W$L", TypeName.get(param.element().asType()), local,
+                    BindingWriter.valueOf(param, EXCHANGE));
         }
-        String args = String.join(", ", arguments);
-        route.timeout().filter(t -> !t.fallback().isEmpty())
+        CodeBlock args = CodeBlock.join(arguments, ",$W");
+        route.timeout().filter(timeout -> !timeout.fallback().isEmpty())
                 .ifPresent(timeout -> handle.addCode(fallback(route, timeout, args)));
-        handle.addCode(call(route.returns(), CodeBlock.of("handlers.$L($L)", route.methodName(), args)));
+        handle.addCode(call(route.returns(), CodeBlock.of("$L.$L($L)", HANDLERS, route.methodName(), args)));
 
         return TypeSpec.classBuilder(className)
                 .addModifiers(Modifier.PRIVATE, Modifier.FINAL)
                 .addSuperinterface(ROUTE_HANDLER)
-                .addJavadoc("{@code $L} → {@link $T#$L}.\n", route.describe(), handlerName, javadocSignature(route))
+                .addJavadoc("{@code $L} → $L.\n", route.describe(),
+                        link(handlerName, route.method(), "     * {@code } → ".length() + route.describe().length()))
                 .addMethod(handle.build())
                 .build();
     }
 
-    /**
-     * The expression that binds a parameter from {@code source}: the request's {@code exchange}, or a
-     * compensation's captured {@code arguments}, which offer the same binding methods.
-     */
-    private static TypeSpec compensation(ClassName handlerName, Route route, CompensableSpec spec, String className) {
+    /** The local holding a context value: produced earlier in the chain, which the checks have made sure of. */
+    private static String contextLocal(Map<String, String> contextLocals, Param param) {
+        String name = asTypeElement(param.element().asType()).getQualifiedName().toString();
+        String local = contextLocals.get(name);
+        if (local == null) {
+            throw new IllegalStateException("context value " + name + " is not produced before " + param.javaName());
+        }
+        return local;
+    }
+
+    private static TypeSpec compensation(ClassName handlerName, Route route, CompensableSpec spec, String className,
+                                         Set<String> reserved) {
         MethodSpec.Builder compensate = MethodSpec.methodBuilder("compensate")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
-                .addParameter(REQUEST_VALUES, "arguments")
-                .addParameter(COMPENSATION_CONTEXT, "context");
+                .addParameter(REQUEST_VALUES, ARGUMENTS)
+                .addParameter(COMPENSATION_CONTEXT, CONTEXT);
         if (!spec.method().getThrownTypes().isEmpty()) {
             compensate.addException(Exception.class);
         }
-        Set<String> locals = new HashSet<>(Set.of("arguments", "context", "handlers"));
-        List<String> arguments = new ArrayList<>();
+        Identifiers locals = new Identifiers(reserved);
+        List<CodeBlock> arguments = new ArrayList<>();
         for (Param param : spec.params()) {
             if (param.binding() == Binding.COMPENSATION_CONTEXT) {
-                arguments.add("context");
+                arguments.add(CodeBlock.of("$L", CONTEXT));
                 continue;
             }
-            String local = unique(param.javaName(), locals);
-            arguments.add(local);
-            compensate.addStatement("$T $L = $L", TypeName.get(param.element().asType()), local,
+            String local = locals.declare(param.javaName());
+            arguments.add(CodeBlock.of("$L", local));
+            compensate.addStatement("$T $L =$W$L", TypeName.get(param.element().asType()), local,
                     param.binding() == Binding.REQUEST_ID
                             // The failed request's id is the compensation's idempotency key.
-                            ? CodeBlock.of("new $T(context.idempotencyKey())", REQUEST_ID)
-                            : valueOf(param, "arguments"));
+                            ? CodeBlock.of("new $T($L.idempotencyKey())", BindingWriter.REQUEST_ID, CONTEXT)
+                            : BindingWriter.valueOf(param, ARGUMENTS));
         }
-        compensate.addStatement("handlers.$L($L)", spec.compensate(), String.join(", ", arguments));
+        compensate.addStatement("$L.$L($L)", HANDLERS, spec.compensate(), CodeBlock.join(arguments, ",$W"));
         return TypeSpec.classBuilder(className)
                 .addModifiers(Modifier.PRIVATE, Modifier.FINAL)
                 .addSuperinterface(COMPENSATION)
-                .addJavadoc("Compensates a failed {@code $L} with {@link $T#$L}, from the values captured when it "
-                        + "failed.\n", route.describe(), handlerName, spec.compensate() + spec.method().getParameters()
-                        .stream().map(p -> erasureName(p.asType().toString())).collect(Collectors.joining(", ", "(", ")")))
+                .addJavadoc("Compensates a failed {@code $L}, from the values captured when it failed, with\n$L.\n",
+                        route.describe(), link(handlerName, spec.method(), "     * ".length()))
                 .addMethod(compensate.build())
                 .build();
-    }
-
-    private static CodeBlock valueOf(Param param, String source) {
-        String what = param.binding().description() + " '" + param.name() + "'";
-        return switch (param.binding()) {
-            case PATH -> convert(param, CodeBlock.of("$L.pathParam($S)", source, param.name()), what);
-            case QUERY, HEADER -> {
-                String kind = param.binding() == Binding.QUERY ? "Query" : "Header";
-                if (param.defaultValue() != null) {
-                    // An absent value takes the default, then converts exactly as a sent one would.
-                    yield convert(param, CodeBlock.of("$L.optional$L($S).orElse($S)", source, kind, param.name(),
-                            param.defaultValue()), what);
-                }
-                if (!param.optional()) {
-                    yield convert(param, CodeBlock.of("$L.required$L($S)", source, kind, param.name()), what);
-                }
-                CodeBlock optional = CodeBlock.of("$L.optional$L($S)", source, kind, param.name());
-                yield param.valueType() == ValueType.STRING ? optional
-                        : CodeBlock.of("$L.map(raw -> $L)", optional, convert(param, CodeBlock.of("raw"), what));
-            }
-            case BODY -> switch (param.valueType()) {
-                case BYTES -> CodeBlock.of("$L.bodyBytes()", source);
-                case INPUT_STREAM -> CodeBlock.of("$L.bodyStream()", source);
-                default -> CodeBlock.of("$L.bodyText()", source);
-            };
-            case EXCHANGE -> CodeBlock.of("exchange.raw()");
-            case DEADLINE -> CodeBlock.of("exchange.deadline()");
-            case REQUEST_ID -> CodeBlock.of("new $T(exchange.requestId())", REQUEST_ID);
-            case COMPENSATION_CONTEXT -> CodeBlock.of("context");
-            case CONTEXT, NONE -> throw new IllegalStateException("no value for parameter " + param.javaName());
-        };
-    }
-
-    private static CodeBlock convert(Param param, CodeBlock raw, String what) {
-        return switch (param.valueType()) {
-            case STRING -> raw;
-            case INT, INTEGER -> CodeBlock.of("$T.toInt($L, $S)", BIND, raw, what);
-            case LONG, LONG_BOX -> CodeBlock.of("$T.toLong($L, $S)", BIND, raw, what);
-            case BOOLEAN, BOOLEAN_BOX -> CodeBlock.of("$T.toBoolean($L, $S)", BIND, raw, what);
-            case UUID -> CodeBlock.of("$T.toUuid($L, $S)", BIND, raw, what);
-            case ENUM -> {
-                TypeName type = TypeName.get(param.valueMirror());
-                yield CodeBlock.of("$T.toEnum($L, $S, $T::valueOf, $T::values)", BIND, raw, what, type, type);
-            }
-            default -> throw new IllegalStateException("unsupported type reached the writer: " + param.javaName());
-        };
     }
 
     /** How the handler's result becomes the answer. */
     private static CodeBlock call(ReturnShape returns, CodeBlock invocation) {
         if (returns.async()) {
-            return CodeBlock.of("exchange.respondAsync($L, $L);\n", invocation, converterReference(returns.kind()));
+            return CodeBlock.of("$L.respondAsync($L,$W$L);\n", EXCHANGE, invocation, converterReference(returns.kind()));
         }
         if (returns.kind() == ReturnShape.Kind.VOID) {
-            return CodeBlock.of("$L;\nexchange.respond($T.noContent());\n", invocation, REPLIES);
+            return CodeBlock.of("$L;\n$L.respond($T.noContent());\n", invocation, EXCHANGE, REPLIES);
         }
-        return CodeBlock.of("exchange.respond($T.$L($L));\n", REPLIES, converter(returns.kind()), invocation);
+        return CodeBlock.of("$L.respond($T.$L($L));\n", EXCHANGE, REPLIES, converter(returns.kind()), invocation);
     }
 
-    private static CodeBlock fallback(Route route, TimeoutSpec timeout, String args) {
-        CodeBlock invocation = CodeBlock.of("handlers.$L($L)", timeout.fallback(), args);
+    private static CodeBlock fallback(Route route, TimeoutSpec timeout, CodeBlock args) {
+        CodeBlock invocation = CodeBlock.of("$L.$L($L)", HANDLERS, timeout.fallback(), args);
         ReturnShape returns = route.returns();
         if (returns.async()) {
-            return CodeBlock.of("exchange.onTimeoutAsync(() -> $L, $L);\n", invocation,
+            return CodeBlock.of("$L.onTimeoutAsync(() ->$W$L,$W$L);\n", EXCHANGE, invocation,
                     converterReference(returns.kind()));
         }
         if (returns.kind() == ReturnShape.Kind.VOID) {
-            return CodeBlock.of("exchange.onTimeout(() -> {\n$>$L;\nreturn $T.noContent();\n$<});\n", invocation,
+            return CodeBlock.of("$L.onTimeout(() -> {\n$>$L;\nreturn $T.noContent();\n$<});\n", EXCHANGE, invocation,
                     REPLIES);
         }
-        return CodeBlock.of("exchange.onTimeout(() -> $T.$L($L));\n", REPLIES, converter(returns.kind()), invocation);
+        return CodeBlock.of("$L.onTimeout(() ->$W$T.$L($L));\n", EXCHANGE, REPLIES, converter(returns.kind()),
+                invocation);
     }
 
     private static CodeBlock converterReference(ReturnShape.Kind kind) {
-        return kind == ReturnShape.Kind.VOID ? CodeBlock.of("done -> $T.noContent()", REPLIES)
+        return kind == ReturnShape.Kind.VOID ? CodeBlock.of("$L -> $T.noContent()", DONE, REPLIES)
                 : CodeBlock.of("$T::$L", REPLIES, converter(kind));
     }
 
@@ -370,33 +380,44 @@ public final class RoutesWriter {
         };
     }
 
-    private static String javadocSignature(Route route) {
-        return route.methodName() + route.method().getParameters().stream()
-                .map(p -> erasureName(p.asType().toString()))
-                .collect(Collectors.joining(", ", "(", ")"));
-    }
-
-    /** Javadoc links take erased types: {@code java.util.Optional<java.lang.String>} → {@code java.util.Optional}. */
-    private static String erasureName(String type) {
-        int generic = type.indexOf('<');
-        return generic < 0 ? type : type.substring(0, generic);
-    }
-
-    /** {@code name}, or {@code nameValue}, {@code nameValueValue}... whichever is not taken yet; then taken. */
-    private static String unique(String name, Set<String> taken) {
-        String candidate = name;
-        while (!taken.add(candidate)) {
-            candidate = candidate + "Value";
+    /**
+     * {@code {@link OrderHandlers#get(UUID, int)}}, broken across lines before it passes {@link #JAVADOC_WIDTH};
+     * {@code column} is where it starts. Widths count simple names, as JavaPoet imports the types.
+     */
+    private static CodeBlock link(ClassName handlerName, ExecutableElement method, int column) {
+        CodeBlock.Builder link = CodeBlock.builder().add("{@link $T#$L(", handlerName, method.getSimpleName());
+        int width = column + "{@link #(".length() + handlerName.simpleName().length()
+                + method.getSimpleName().length();
+        String separator = "";
+        for (VariableElement parameter : method.getParameters()) {
+            TypeName erased = erasure(parameter.asType());
+            int typeWidth = simpleName(erased).length() + ", ".length();
+            width += typeWidth;
+            if (width > JAVADOC_WIDTH) {
+                separator = ",\n";
+                width = "     * ".length() + typeWidth;
+            }
+            link.add("$L$T", separator, erased);
+            separator = ", ";
         }
-        return candidate;
+        return link.add(")}").build();
     }
 
-    private static String uniqueName(String name, Map<String, Integer> used) {
-        int count = used.merge(name, 1, Integer::sum);
-        return count == 1 ? name : name.replaceFirst("Route$", count + "Route");
+    private static String simpleName(TypeName type) {
+        String name = type.toString();
+        return name.substring(name.lastIndexOf('.') + 1);
     }
 
-    private static String capitalize(String name) {
-        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    /** Javadoc links take erased types: {@code Optional<String>} → {@code Optional}. */
+    private static TypeName erasure(TypeMirror type) {
+        return switch (type.getKind()) {
+            case DECLARED -> ClassName.get(asTypeElement(type));
+            case ARRAY -> ArrayTypeName.of(erasure(((ArrayType) type).getComponentType()));
+            default -> TypeName.get(type);
+        };
+    }
+
+    private static TypeElement asTypeElement(TypeMirror type) {
+        return (TypeElement) ((DeclaredType) type).asElement();
     }
 }
