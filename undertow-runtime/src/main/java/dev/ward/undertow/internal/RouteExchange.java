@@ -269,14 +269,15 @@ public final class RouteExchange implements RequestValues {
     }
 
     /**
-     * The exchange has completed: runs the route's completion steps in order. One step failing never skips the
-     * others (a broken meter registry must not stop a compensation).
+     * The exchange has completed: runs the route's completion steps in order. One step failing, even with an
+     * {@code Error}, never skips the others (a broken meter registry must not stop a compensation or leave the
+     * request counted in flight), and never escapes into Undertow's listener chain.
      */
     void completed() {
         for (CompletionStep step : completionSteps) {
             try {
                 step.completed(this);
-            } catch (RuntimeException failure) {
+            } catch (Throwable failure) {
                 LOG.log(System.Logger.Level.ERROR, "route " + route.name() + ": a completion step failed; request "
                         + requestId, failure);
             }
