@@ -124,8 +124,23 @@ public final class ServerRuntime implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot replay the compensation journal", e);
         }
-        undertow.start();
+        try {
+            undertow.start();
+        } catch (RuntimeException failure) {
+            // Release what the constructor and the replay took (workers, access log writer, compensation engine).
+            started = true;
+            close();
+            throw listenFailure(failure.getCause() != null ? failure.getCause() : failure);
+        }
         started = true;
+    }
+
+    /** Undertow reports a port in use as a bare RuntimeException naming no address; say which one. */
+    private RuntimeException listenFailure(Throwable cause) {
+        String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
+        String message = "cannot listen on " + host + ":" + settings.port() + ": " + cause.getMessage();
+        return cause instanceof IOException io ? new UncheckedIOException(message, io)
+                : new IllegalStateException(message, cause);
     }
 
     public Compensations compensations() {
