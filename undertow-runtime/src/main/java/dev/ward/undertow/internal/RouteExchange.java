@@ -452,8 +452,14 @@ public final class RouteExchange implements RequestValues {
             LOG.log(System.Logger.Level.ERROR, "route " + route.name() + " failed; request " + requestId, failure);
         } else {
             route.metrics().unrecovered(route.name(), failure);
-            LOG.log(System.Logger.Level.WARNING, "route {0} failed with {1}; request {2} answered 500. "
-                    + "Add @Recover to log the stack trace.", route.name(), failure.getClass().getName(), requestId);
+            long suppressed = route.unrecoveredLog().admit();
+            if (suppressed != LogRateLimit.SUPPRESS) {
+                LOG.log(System.Logger.Level.WARNING, "route {0} failed with {1}; request {2} answered 500. "
+                        + "Add @Recover to log the stack trace.{3}", route.name(), failure.getClass().getName(),
+                        requestId, suppressed == 0 ? "" : " " + suppressed + " more failures of this route since "
+                        + "the last such line were not logged (one line per "
+                        + LogRateLimit.UNRECOVERED_FAILURES.toSeconds() + " s at most).");
+            }
         }
         if (exchange.isResponseStarted()) {
             route.metrics().aborted(route.name());
