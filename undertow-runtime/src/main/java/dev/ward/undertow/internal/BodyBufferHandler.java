@@ -47,6 +47,8 @@ final class BodyBufferHandler implements HttpHandler {
             }
             if (!body.add(chunk, limit)) {
                 body.disarm();
+                // Reading on would only count the rest against Undertow's limit, which resets the connection.
+                ex.getRequestReceiver().pause();
                 BodyLimits.tooLarge(ex, route, limit);
                 return;
             }

@@ -434,9 +434,9 @@ public final class RouteExchange implements RequestValues {
     private void answerFailure(Throwable failure) {
         if (failure instanceof BindException problem) {
             if (problem.refusesBody()) {
-                // The rest of a refused body is never read: this connection cannot carry another request.
+                // The rest of a refused body is never parsed: this connection cannot carry another request.
                 route.metrics().bodyRejected(route.name(), problem.status());
-                exchange.setPersistent(false);
+                LingeringClose.arm(exchange);
             }
             ResponseWriter.write(exchange, Problems.of(problem.status(), problem.getMessage(), requestId));
             return;

@@ -74,8 +74,9 @@ public final class ServerRuntime implements AutoCloseable {
                 .setIoThreads(settings.ioThreads())
                 // Ward never runs work on XNIO's own task pool; keep it small.
                 .setWorkerThreads(2)
-                // Chunk framing counts toward Undertow's limit; Ward enforces the real one itself, with a 413.
-                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, settings.maxEntitySize() * 2)
+                // Ward enforces the real limit itself, with a 413. Undertow's closes the connection without an
+                // answer, and counts each chunk's declared size before a byte of it arrives: it must not trip first.
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, settings.maxEntitySize() + LingeringClose.MAX_BYTES)
                 .setServerOption(UndertowOptions.MAX_HEADER_SIZE, settings.maxHeaderSize())
                 .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, (int) settings.parseTimeout().toMillis())
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, (int) settings.idleTimeout().toMillis())
