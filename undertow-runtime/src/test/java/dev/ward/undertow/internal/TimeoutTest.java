@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** @Timeout: an answer by the deadline, the handler interrupted, its late result discarded, no thread kept. */
 class TimeoutTest {
@@ -62,6 +64,37 @@ class TimeoutTest {
             assertEquals(200, response.statusCode());
             assertEquals("unknown stock of apple", response.body());
             assertEquals("yes", response.headers().firstValue("X-Fallback").orElseThrow());
+        }
+    }
+
+    /** A fallback that returns null or throws is the route's failure: a 500 problem, logged once, late result dropped. */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void aFallbackThatReturnsNullOrThrowsIsA500ProblemLoggedOnce(boolean throwing) throws Exception {
+        CountDownLatch handlerReturned = new CountDownLatch(1);
+        try (LogCapture logs = new LogCapture();
+             TestServer server = TestServer.start(registry -> registry.route("GET", "/broken-fallback")
+                .timeout(50, ChronoUnit.MILLIS).recover().handler(ex -> {
+                    ex.onTimeout(() -> {
+                        if (throwing) {
+                            throw new IllegalStateException("the fallback broke");
+                        }
+                        return null;
+                    });
+                    sleepIgnoringInterrupts(300);
+                    ex.respond(Response.ok("late result that must never be seen"));
+                    handlerReturned.countDown();
+                }), builder -> builder.meterRegistry(meters))) {
+            HttpResponse<String> response = server.send(java.net.http.HttpRequest.newBuilder(
+                    server.uri("/broken-fallback")).header("X-Request-Id", "fallback-1"));
+            assertEquals(500, response.statusCode());
+            assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
+            assertTrue(response.body().contains("\"instance\":\"fallback-1\""), response.body());
+            assertTrue(handlerReturned.await(5, TimeUnit.SECONDS));
+            Await.until(() -> meters.find(WardMetrics.LATE).counter() != null, () -> "no late completion counted");
+            assertEquals(1, logs.mentioning("fallback-1").size(), "logged once: " + logs.records);
+            Throwable logged = logs.mentioning("fallback-1").get(0).getThrown();
+            assertEquals(throwing ? IllegalStateException.class : NullPointerException.class, logged.getClass());
         }
     }
 
