@@ -7,6 +7,7 @@ import io.undertow.server.HttpServerExchange;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.xnio.ChannelListener;
 import org.xnio.ChannelListeners;
@@ -53,7 +54,11 @@ final class LingeringClose implements ExchangeCompletionListener {
             return;
         }
         // Channels and their listeners belong to the connection's I/O thread; the exchange may end on a worker.
-        connection.getIoThread().execute(() -> new Discard(connection, next).start());
+        try {
+            connection.getIoThread().execute(() -> new Discard(connection, next).start());
+        } catch (RejectedExecutionException stopping) {
+            next.proceed(); // the server is stopping: no discarding, but the exchange must still end
+        }
     }
 
     /** The reads and discards of one connection, on its I/O thread. */
