@@ -38,7 +38,11 @@ public final class WardServer implements AutoCloseable {
         return new Builder();
     }
 
-    /** Replays the compensation journal, then starts listening. */
+    /**
+     * Replays the compensation journal, then starts listening. When the address cannot be bound (a port in use)
+     * it throws {@link java.io.UncheckedIOException} "cannot listen on host:port: ..." with the
+     * {@link java.net.BindException} as its cause, having stopped every thread the server had started.
+     */
     public WardServer start() {
         runtime.start();
         return this;

@@ -61,6 +61,8 @@ final class BodyBufferHandler implements ChainStep {
             }
             if (!body.add(chunk, limit)) {
                 body.disarm();
+                // Reading on would only count the rest against Undertow's limit, which resets the connection.
+                ex.getRequestReceiver().pause();
                 BodyLimits.tooLarge(ex, routeExchange, limit);
                 return;
             }

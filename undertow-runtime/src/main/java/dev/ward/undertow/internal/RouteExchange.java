@@ -271,14 +271,15 @@ public final class RouteExchange implements RequestValues {
     }
 
     /**
-     * The exchange has completed: runs the route's completion steps in order. One step failing never skips the
-     * others (a broken meter registry must not stop a compensation).
+     * The exchange has completed: runs the route's completion steps in order. One step failing, even with an
+     * {@code Error}, never skips the others (a broken meter registry must not stop a compensation or leave the
+     * request counted in flight), and never escapes into Undertow's listener chain.
      */
     void completed() {
         for (CompletionStep step : completionSteps) {
             try {
                 step.completed(this);
-            } catch (RuntimeException failure) {
+            } catch (Throwable failure) {
                 LOG.log(System.Logger.Level.ERROR, "route " + route.name() + ": a completion step failed; request "
                         + requestId, failure);
             }
@@ -440,9 +441,9 @@ public final class RouteExchange implements RequestValues {
     private void answerFailure(Throwable failure) {
         if (failure instanceof BindException problem) {
             if (problem.refusesBody()) {
-                // The rest of a refused body is never read: this connection cannot carry another request.
+                // The rest of a refused body is never parsed: this connection cannot carry another request.
                 route.metrics().bodyRejected(route.name(), problem.status());
-                exchange.setPersistent(false);
+                LingeringClose.arm(exchange);
             }
             ResponseWriter.write(exchange, Problems.of(problem.status(), problem.getMessage(), requestId));
             return;
@@ -458,8 +459,14 @@ public final class RouteExchange implements RequestValues {
             LOG.log(System.Logger.Level.ERROR, "route " + route.name() + " failed; request " + requestId, failure);
         } else {
             route.metrics().unrecovered(route.name(), failure);
-            LOG.log(System.Logger.Level.WARNING, "route {0} failed with {1}; request {2} answered 500. "
-                    + "Add @Recover to log the stack trace.", route.name(), failure.getClass().getName(), requestId);
+            long suppressed = route.unrecoveredLog().admit();
+            if (suppressed != LogRateLimit.SUPPRESS) {
+                LOG.log(System.Logger.Level.WARNING, "route {0} failed with {1}; request {2} answered 500. "
+                        + "Add @Recover to log the stack trace.{3}", route.name(), failure.getClass().getName(),
+                        requestId, suppressed == 0 ? "" : " " + suppressed + " more failures of this route since "
+                        + "the last such line were not logged (one line per "
+                        + LogRateLimit.UNRECOVERED_FAILURES.toSeconds() + " s at most).");
+            }
         }
         if (exchange.isResponseStarted()) {
             route.metrics().aborted(route.name());

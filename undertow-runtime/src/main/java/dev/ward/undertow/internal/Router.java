@@ -115,6 +115,9 @@ final class Router implements HttpHandler {
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         String requestId = RequestIds.accept(exchange.getRequestHeaders().getFirst(X_REQUEST_ID));
         exchange.getResponseHeaders().put(X_REQUEST_ID, requestId);
+        if (!RequestLine.admit(exchange, requestId)) {
+            return;
+        }
 
         HttpString method = exchange.getRequestMethod();
         String path = exchange.getRelativePath();

@@ -77,8 +77,9 @@ public final class ServerRuntime implements AutoCloseable {
                 .setIoThreads(settings.ioThreads())
                 // Ward never runs work on XNIO's own task pool; keep it small.
                 .setWorkerThreads(2)
-                // Chunk framing counts toward Undertow's limit; Ward enforces the real one itself, with a 413.
-                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, settings.maxEntitySize() * 2)
+                // Ward enforces the real limit itself, with a 413. Undertow's closes the connection without an
+                // answer, and counts each chunk's declared size before a byte of it arrives: it must not trip first.
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, settings.maxEntitySize() + LingeringClose.MAX_BYTES)
                 .setServerOption(UndertowOptions.MAX_HEADER_SIZE, settings.maxHeaderSize())
                 .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, (int) settings.parseTimeout().toMillis())
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, (int) settings.idleTimeout().toMillis())
@@ -127,11 +128,26 @@ public final class ServerRuntime implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot replay the compensation journal", e);
         }
-        undertow.start();
+        try {
+            undertow.start();
+        } catch (RuntimeException failure) {
+            // Release what the constructor and the replay took (workers, access log writer, compensation engine).
+            started = true;
+            close();
+            throw listenFailure(failure.getCause() != null ? failure.getCause() : failure);
+        }
         started = true;
         if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
             router.describeChains().forEach(chain -> LOG.log(System.Logger.Level.DEBUG, chain));
         }
+    }
+
+    /** Undertow reports a port in use as a bare RuntimeException naming no address; say which one. */
+    private RuntimeException listenFailure(Throwable cause) {
+        String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
+        String message = "cannot listen on " + host + ":" + settings.port() + ": " + cause.getMessage();
+        return cause instanceof IOException io ? new UncheckedIOException(message, io)
+                : new IllegalStateException(message, cause);
     }
 
     public Compensations compensations() {

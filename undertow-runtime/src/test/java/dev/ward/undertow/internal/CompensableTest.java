@@ -49,7 +49,9 @@ class CompensableTest {
             assertEquals(500, post(server, "/throws?sku=apple", "req-throws").statusCode());
             assertEquals(503, post(server, "/unavailable?sku=pear", "req-503").statusCode());
             Await.until(() -> compensated.size() >= 2);
-            Thread.sleep(200);
+            // Closing waits for every exchange's completion and every running attempt: after it, nothing more runs,
+            // and a compensation wrongly scheduled for /ok or the 409 would show in the list or as pending.
+            server.server.close();
             assertEquals(List.of("req-503 POST /unavailable pear acme 1 the response status was 503",
                     "req-throws POST /throws apple acme 1 java.lang.IllegalStateException: payment declined"),
                     compensated.stream().sorted().toList());
@@ -78,8 +80,9 @@ class CompensableTest {
                 }))) {
             assertEquals(503, post(server, "/slow?sku=apple", "req-slow").statusCode());
             Await.until(() -> compensations.get() == 1);
-            Thread.sleep(300);
+            server.server.close(); // waits for the handler's late exception and any attempt it would cause
             assertEquals(1, compensations.get(), "exactly one compensation for deadline and late exception together");
+            assertEquals(0, server.server.compensations().pending());
             assertTrue(compensationStartedAt.get() >= handlerReturnedAt.get(),
                     "the compensation never starts while the failed handler still runs");
         }

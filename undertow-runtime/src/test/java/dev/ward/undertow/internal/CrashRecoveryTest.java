@@ -64,7 +64,13 @@ class CrashRecoveryTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         for (String line; System.nanoTime() < deadline && (line = out.readLine()) != null; ) {
             if (line.startsWith("PORT ")) {
-                Thread drain = new Thread(() -> out.lines().forEach(ignored -> { }), "child-output");
+                Thread drain = new Thread(() -> {
+                    try {
+                        out.lines().forEach(ignored -> { });
+                    } catch (java.io.UncheckedIOException closed) {
+                        // the test killed the child and closed its output: nothing left to drain
+                    }
+                }, "child-output");
                 drain.setDaemon(true);
                 drain.start();
                 return Integer.parseInt(line.substring(5).trim());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +13,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Requests no well-behaved client sends, over raw sockets. Each gets its documented 4xx or a closed
@@ -27,6 +30,8 @@ class HostileInputTest {
     private static final int CLOSED = 0;
 
     private static TestServer server;
+    private static final int LINGER_BODY = 4 * 1024 * 1024;
+    private static final byte[] LINGER_SLICE = new byte[64 * 1024];
 
     record Case(String name, String request, Set<Integer> allowed) {
     }
@@ -168,6 +173,47 @@ class HostileInputTest {
     static int status(String answer) {
         Matcher matcher = STATUS.matcher(answer);
         return matcher.find() ? Integer.parseInt(matcher.group(1)) : CLOSED;
+    }
+
+    /**
+     * A client that sends a body over the limit without waiting for an answer (no {@code Expect: 100-continue}) is
+     * still sending when the 413 is written; the server reads and discards the rest before it closes, so the client
+     * reads the 413 instead of a connection reset.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"/orders", "/stream"})
+    void aClientStillSendingATooLargeBodyReadsThe413(String path) throws Exception {
+        for (int round = 0; round < 20; round++) {
+            String fixed = sendTooLargeWithoutWaiting(path, false);
+            assertTrue(fixed.startsWith("HTTP/1.1 413 "), "round " + round + ": " + fixed);
+            String chunked = sendTooLargeWithoutWaiting(path, true);
+            assertTrue(chunked.startsWith("HTTP/1.1 413 "), "round " + round + ", chunked: " + chunked);
+        }
+    }
+
+    /**
+     * Sends a 4 MiB body without waiting for an answer, then reads the answer, as a naive client does. Write errors
+     * are ignored: what the client can still read afterwards is the point.
+     */
+    private static String sendTooLargeWithoutWaiting(String path, boolean chunked) throws IOException {
+        try (RawHttp raw = new RawHttp(server.server.port())) {
+            try {
+                raw.write("POST " + path + " HTTP/1.1\r\nHost: x\r\n"
+                        + (chunked ? "Transfer-Encoding: chunked\r\n\r\n" : "Content-Length: " + LINGER_BODY + "\r\n\r\n"));
+                for (int sent = 0; sent < LINGER_BODY; sent += LINGER_SLICE.length) {
+                    raw.write(chunked ? Integer.toHexString(LINGER_SLICE.length) + "\r\n" : "");
+                    raw.write(LINGER_SLICE);
+                    raw.write(chunked ? "\r\n" : "");
+                }
+            } catch (IOException closed) {
+                // the server closed while the body was still being sent
+            }
+            try {
+                return raw.readResponse();
+            } catch (IOException reset) {
+                return reset.toString();
+            }
+        }
     }
 
     static void assertNoLeak(String name, String answer) {

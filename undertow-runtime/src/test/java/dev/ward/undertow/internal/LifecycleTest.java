@@ -1,15 +1,21 @@
 package dev.ward.undertow.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ward.Response;
 import dev.ward.undertow.WardServer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -77,5 +83,28 @@ class LifecycleTest {
         List<String> unstarted = new CopyOnWriteArrayList<>();
         WardServer.builder().port(0).closeOnStop(() -> unstarted.add("closed")).build().close();
         assertEquals(List.of("closed"), unstarted, "a server never started still releases what it was given");
+    }
+
+    @Test
+    void aPortInUseNamesTheAddressAndLeavesNoThreadBehind() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            Set<Thread> before = Thread.getAllStackTraces().keySet();
+            WardServer server = WardServer.builder().host("127.0.0.1").port(taken.getLocalPort())
+                    .routes(registry -> registry.route("GET", "/x").handler(ex -> ex.respond(Response.ok("x"))))
+                    .accessLog(line -> { })
+                    .build();
+            UncheckedIOException failure = assertThrows(UncheckedIOException.class, server::start);
+            assertEquals("cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": Address already in use",
+                    failure.getMessage());
+            assertInstanceOf(BindException.class, failure.getCause());
+            // The listener's I/O threads, the access log writer and the compensation engine all stop.
+            Await.until(() -> startedSince(before).isEmpty(), () -> "still alive: " + startedSince(before));
+            server.close();
+        }
+    }
+
+    private static List<String> startedSince(Set<Thread> before) {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> !before.contains(t))
+                .map(Thread::getName).filter(name -> name.startsWith("XNIO-") || name.startsWith("ward-")).toList();
     }
 }

@@ -1,18 +1,29 @@
 package dev.ward.undertow.internal;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-/** Collects what Ward logs (System.Logger "dev.ward", backed by java.util.logging by default). */
+/**
+ * Collects what a test makes the server log, so it can assert on it: Ward's "dev.ward" logger (System.Logger,
+ * backed by java.util.logging) by default, or any loggers named, such as Undertow's "io.undertow" (JBoss Logging
+ * routes it to java.util.logging too). The build's logging config (config/test-logging.properties) keeps all of
+ * it off the console.
+ */
 final class LogCapture extends Handler implements AutoCloseable {
-    private final Logger logger = Logger.getLogger("dev.ward");
+    private final List<Logger> loggers;
     final List<LogRecord> records = new CopyOnWriteArrayList<>();
 
     LogCapture() {
-        logger.addHandler(this);
+        this("dev.ward");
+    }
+
+    LogCapture(String... loggerNames) {
+        loggers = Arrays.stream(loggerNames).map(Logger::getLogger).toList();
+        loggers.forEach(logger -> logger.addHandler(this));
     }
 
     @Override
@@ -35,6 +46,6 @@ final class LogCapture extends Handler implements AutoCloseable {
 
     @Override
     public void close() {
-        logger.removeHandler(this);
+        loggers.forEach(logger -> logger.removeHandler(this));
     }
 }

@@ -14,6 +14,7 @@ import java.io.OutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -45,6 +46,12 @@ class RecoverTest {
                 throw new IllegalStateException(SECRET);
             });
             registry.route("GET", "/unrecovered").handler(ex -> {
+                throw new IllegalArgumentException(SECRET);
+            });
+            registry.route("GET", "/unrecovered-once").handler(ex -> {
+                throw new IllegalArgumentException(SECRET);
+            });
+            registry.route("GET", "/flood").handler(ex -> {
                 throw new IllegalArgumentException(SECRET);
             });
             registry.route("GET", "/ok").recover().handler(ex -> ex.respond(Response.ok("ok")));
@@ -101,7 +108,7 @@ class RecoverTest {
     @Test
     void withoutRecoverAThrowingRouteStillAnswersA500AndLogsOneLineWithoutTheStack() throws Exception {
         try (LogCapture logs = new LogCapture()) {
-            HttpResponse<String> response = server.send(HttpRequest.newBuilder(server.uri("/unrecovered"))
+            HttpResponse<String> response = server.send(HttpRequest.newBuilder(server.uri("/unrecovered-once"))
                     .header("X-Request-Id", "req-plain-1"));
             assertEquals(500, response.statusCode());
             assertNoInternals(response);
@@ -112,6 +119,21 @@ class RecoverTest {
             assertFalse(LogCapture.text(logged).contains(SECRET));
         }
         assertEquals("ok", server.get("/ok").body());
+    }
+
+    @Test
+    void aRouteWithoutRecoverThatFailsOnEveryRequestLogsOneLinePerIntervalAndCountsThemAll() throws Exception {
+        int requests = 50;
+        try (LogCapture logs = new LogCapture()) {
+            long start = System.nanoTime();
+            for (int i = 0; i < requests; i++) {
+                assertEquals(500, server.get("/flood").statusCode());
+            }
+            long intervals = (System.nanoTime() - start) / LogRateLimit.UNRECOVERED_FAILURES.toNanos();
+            List<LogRecord> lines = logs.mentioning("route GET /flood failed");
+            assertTrue(lines.size() >= 1 && lines.size() <= 1 + intervals, "lines: " + lines.size());
+            assertEquals(requests, count(WardMetrics.UNRECOVERED, "GET /flood", "IllegalArgumentException"));
+        }
     }
 
     @Test

@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** @Timeout: an answer by the deadline, the handler interrupted, its late result discarded, no thread kept. */
 class TimeoutTest {
@@ -62,6 +64,37 @@ class TimeoutTest {
             assertEquals(200, response.statusCode());
             assertEquals("unknown stock of apple", response.body());
             assertEquals("yes", response.headers().firstValue("X-Fallback").orElseThrow());
+        }
+    }
+
+    /** A fallback that returns null or throws is the route's failure: a 500 problem, logged once, late result dropped. */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void aFallbackThatReturnsNullOrThrowsIsA500ProblemLoggedOnce(boolean throwing) throws Exception {
+        CountDownLatch handlerReturned = new CountDownLatch(1);
+        try (LogCapture logs = new LogCapture();
+             TestServer server = TestServer.start(registry -> registry.route("GET", "/broken-fallback")
+                .timeout(50, ChronoUnit.MILLIS).recover().handler(ex -> {
+                    ex.onTimeout(() -> {
+                        if (throwing) {
+                            throw new IllegalStateException("the fallback broke");
+                        }
+                        return null;
+                    });
+                    sleepIgnoringInterrupts(300);
+                    ex.respond(Response.ok("late result that must never be seen"));
+                    handlerReturned.countDown();
+                }), builder -> builder.meterRegistry(meters))) {
+            HttpResponse<String> response = server.send(java.net.http.HttpRequest.newBuilder(
+                    server.uri("/broken-fallback")).header("X-Request-Id", "fallback-1"));
+            assertEquals(500, response.statusCode());
+            assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
+            assertTrue(response.body().contains("\"instance\":\"fallback-1\""), response.body());
+            assertTrue(handlerReturned.await(5, TimeUnit.SECONDS));
+            Await.until(() -> meters.find(WardMetrics.LATE).counter() != null, () -> "no late completion counted");
+            assertEquals(1, logs.mentioning("fallback-1").size(), "logged once: " + logs.records);
+            Throwable logged = logs.mentioning("fallback-1").get(0).getThrown();
+            assertEquals(throwing ? IllegalStateException.class : NullPointerException.class, logged.getClass());
         }
     }
 
@@ -127,7 +160,7 @@ class TimeoutTest {
             assertTrue(elapsedMillis < 1_000, "answered at its deadline, while still queued behind a 1.5 s hog: "
                     + elapsedMillis);
             assertEquals("hog", hog.get(5, TimeUnit.SECONDS).body());
-            Thread.sleep(200);
+            server.server.close(); // the worker pool runs what is queued before it stops: the timed-out task has had its turn
             assertEquals(0, timedRuns.get(), "a request whose deadline passed in the queue never runs");
         }
     }
@@ -145,7 +178,7 @@ class TimeoutTest {
                     Thread.currentThread().getName() + " interrupted=" + Thread.currentThread().isInterrupted())));
         }, builder -> builder.workerThreads(1))) {
             assertEquals(503, server.get("/stubborn").statusCode());
-            Thread.sleep(300);
+            // One worker: /check waits in the queue until the stubborn handler has returned, then runs on its thread.
             assertEquals(firstThread.get() + " interrupted=false", server.get("/check").body());
         }
     }

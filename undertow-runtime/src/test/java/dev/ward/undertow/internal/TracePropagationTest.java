@@ -28,10 +28,10 @@ import org.junit.jupiter.api.Test;
 /** An incoming W3C traceparent is continued through a real tracing bridge (Brave, via Micrometer Tracing). */
 class TracePropagationTest {
 
-    @Test
-    void theServerSpanContinuesTheCallersTrace() throws Exception {
-        List<MutableSpan> spans = new CopyOnWriteArrayList<>();
-        Tracing tracing = Tracing.newBuilder()
+    /** Brave behind Micrometer Tracing, recording the spans that end. */
+    private static final class Brave implements AutoCloseable {
+        final List<MutableSpan> spans = new CopyOnWriteArrayList<>();
+        final Tracing tracing = Tracing.newBuilder()
                 .propagationFactory(new W3CPropagation())
                 .currentTraceContext(ThreadLocalCurrentTraceContext.create())
                 .sampler(Sampler.ALWAYS_SAMPLE)
@@ -43,18 +43,37 @@ class TracePropagationTest {
                     }
                 })
                 .build();
-        BraveTracer tracer = new BraveTracer(tracing.tracer(),
+        final BraveTracer tracer = new BraveTracer(tracing.tracer(),
                 new BraveCurrentTraceContext(tracing.currentTraceContext()), new BraveBaggageManager());
-        ObservationRegistry observations = ObservationRegistry.create();
-        observations.observationConfig().observationHandler(new ObservationHandler.FirstMatchingCompositeObservationHandler(
-                new PropagatingReceiverTracingObservationHandler<>(tracer, new BravePropagator(tracing)),
-                new DefaultTracingObservationHandler(tracer)));
+        final ObservationRegistry observations = ObservationRegistry.create();
+
+        Brave() {
+            observations.observationConfig().observationHandler(
+                    new ObservationHandler.FirstMatchingCompositeObservationHandler(
+                            new PropagatingReceiverTracingObservationHandler<>(tracer, new BravePropagator(tracing)),
+                            new DefaultTracingObservationHandler(tracer)));
+        }
+
+        String currentTrace() {
+            return tracer.currentSpan() == null ? "none" : tracer.currentSpan().context().traceId();
+        }
+
+        @Override
+        public void close() {
+            tracing.close();
+        }
+    }
+
+    @Test
+    void theServerSpanContinuesTheCallersTrace() throws Exception {
+        Brave brave = new Brave();
+        List<MutableSpan> spans = brave.spans;
         java.util.concurrent.atomic.AtomicReference<String> traceSeenByHandler = new java.util.concurrent.atomic.AtomicReference<>();
         try (TestServer server = TestServer.start(registry -> registry.route("GET", "/orders/{id}").traced("")
                 .handler(ex -> {
-                    traceSeenByHandler.set(tracer.currentSpan() == null ? "none" : tracer.currentSpan().context().traceId());
+                    traceSeenByHandler.set(brave.currentTrace());
                     ex.respond(Response.ok("ok"));
-                }), builder -> builder.observationRegistry(observations))) {
+                }), builder -> builder.observationRegistry(brave.observations))) {
             server.send(HttpRequest.newBuilder(server.uri("/orders/7"))
                     .header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -62,7 +81,7 @@ class TracePropagationTest {
                 Thread.sleep(10);
             }
         } finally {
-            tracing.close();
+            brave.close();
         }
         assertEquals(1, spans.size(), spans.toString());
         MutableSpan span = spans.get(0);
@@ -73,5 +92,28 @@ class TracePropagationTest {
         assertEquals("GET", span.tag("http.request.method"));
         assertEquals("200", span.tag("http.response.status_code"));
         assertTrue(span.name().toLowerCase().contains("get /orders/{id}"), span.name());
+    }
+
+    @Test
+    void theTraceScopeIsClosedOnTheWorkerWhenTheHandlerEnds() throws Exception {
+        try (Brave brave = new Brave();
+             LogCapture logs = new LogCapture();
+             TestServer server = TestServer.start(registry -> {
+                 registry.route("GET", "/traced").traced("").handler(ex -> ex.respond(Response.ok(brave.currentTrace())));
+                 registry.route("GET", "/throws").traced("").recover().handler(ex -> {
+                     throw new IllegalStateException("fails inside the span");
+                 });
+                 registry.route("GET", "/current").handler(ex -> ex.respond(Response.ok(brave.currentTrace())));
+             }, builder -> builder.observationRegistry(brave.observations).workerThreads(1))) {
+            String caller = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+            assertEquals("4bf92f3577b34da6a3ce929d0e0e4736", server.send(HttpRequest.newBuilder(server.uri("/traced"))
+                    .header("traceparent", caller)).body(), "the handler runs in the span");
+            // One worker thread: /current runs where the traced handler just ran, and must find no span left there.
+            assertEquals("none", server.get("/current").body());
+            assertEquals(500, server.send(HttpRequest.newBuilder(server.uri("/throws"))
+                    .header("traceparent", caller).header("X-Request-Id", "in-span")).statusCode());
+            assertEquals("none", server.get("/current").body(), "nor after a handler that threw");
+            assertEquals(1, logs.mentioning("in-span").size());
+        }
     }
 }
