@@ -84,7 +84,8 @@ class SoakTest {
                 ex.respond(Response.ok("never"));
             });
             registry.route("GET", "/stubborn").timeout(50, ChronoUnit.MILLIS).handler(ex -> {
-                TimeoutTest.sleepIgnoringInterrupts(150);
+                // Far past the deadline, so a timer that fires late on a loaded machine still fires first.
+                TimeoutTest.sleepIgnoringInterrupts(600);
                 ex.respond(Response.ok("late"));
             });
             registry.route("GET", "/rejected").handler(ex -> {
@@ -120,10 +121,12 @@ class SoakTest {
                         Kind kind = Kind.values()[random.nextInt(Kind.values().length)];
                         String id = "soak-" + client + "-" + sequence++;
                         int status;
+                        String failure = "";
                         try {
                             status = drive(kind, server.server.port(), http, random, id);
                         } catch (java.io.IOException e) {
                             status = RESET;
+                            failure = " (" + e + ")";
                         }
                         if (kind == Kind.COMPENSABLE && status == 500) {
                             compensableRequests.incrementAndGet();
@@ -131,7 +134,7 @@ class SoakTest {
                         statuses.computeIfAbsent(kind, k -> new ConcurrentHashMap<>())
                                 .computeIfAbsent(status, s -> new LongAdder()).increment();
                         if (!kind.documented.contains(status)) {
-                            wrong.add(kind + " " + id + " got " + status);
+                            wrong.add(kind + " " + id + " got " + status + failure);
                         }
                     }
                     return null;
