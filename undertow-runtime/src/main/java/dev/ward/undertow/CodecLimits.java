@@ -7,7 +7,7 @@ package dev.ward.undertow;
  *
  * @param maxDepth                 objects and arrays nested deeper than this are refused ({@code [[1]]} is 2 deep)
  * @param maxStringLength          strings (values and property names) longer than this many characters are refused
- * @param maxNumberLength          numbers written with more characters than this are refused
+ * @param maxNumberLength          numbers written with more digits than this (exponent included) are refused
  * @param refuseUnknownProperties  whether a property the type does not have is refused rather than ignored
  */
 public record CodecLimits(int maxDepth, int maxStringLength, int maxNumberLength, boolean refuseUnknownProperties) {

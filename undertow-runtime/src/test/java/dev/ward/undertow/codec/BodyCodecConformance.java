@@ -187,7 +187,7 @@ public abstract class BodyCodecConformance {
 
     @Test
     void refusesVeryDeepNestingWithoutRunningOutOfStack() {
-        assertRefused(Item.class, "[".repeat(200_000), Kind.TOO_DEEP, BYTE_OFFSET, "nested deeper than 64");
+        assertRefused(Item.class, withIgnored("[".repeat(200_000)), Kind.TOO_DEEP, BYTE_OFFSET, "nested deeper than 64");
     }
 
     @Test
@@ -196,21 +196,50 @@ public abstract class BodyCodecConformance {
         assertEquals(new Item(longest, 1), read(CodecLimits.DEFAULTS, Item.class, item("\"" + longest + "\"")));
         assertRefused(Item.class, item("\"" + longest + "s\""), Kind.STRING_TOO_LONG, BYTE_OFFSET,
                 "string longer than 32768 characters");
-        assertRefused(CodecLimits.DEFAULTS.withMaxStringLength(5), Item.class, item("\"\\u00fc12345\""),
-                Kind.STRING_TOO_LONG, BYTE_OFFSET, "string longer than 5 characters");
-        assertEquals(new Item("ü😀", 1),
-                read(CodecLimits.DEFAULTS.withMaxStringLength(3), Item.class, item("\"ü😀\"")));
+        // Characters as Java counts them, escapes decoded, property names included ("quantity" is 8).
+        CodecLimits eight = CodecLimits.DEFAULTS.withMaxStringLength(8);
+        assertEquals(new Item("ü😀abcde", 1), read(eight, Item.class, item("\"\\u00fc😀abcde\"")));
+        assertRefused(eight, Item.class, item("\"\\u00fc12345678\""), Kind.STRING_TOO_LONG, BYTE_OFFSET,
+                "string longer than 8 characters");
+        assertRefused(eight, Item.class, "{\"sku\":\"a\",\"quantity\":1,\"unwanted1\":1}",
+                Kind.STRING_TOO_LONG, BYTE_OFFSET, "string longer than 8 characters");
     }
 
     @Test
-    void refusesNumbersLongerThanTheLimit() {
-        String longest = "1." + "5".repeat(CodecLimits.DEFAULTS.maxNumberLength() - 2);
+    void refusesNumbersWithMoreDigitsThanTheLimit() {
+        int limit = CodecLimits.DEFAULTS.maxNumberLength();
+        String longest = "-1." + "5".repeat(limit - 1);
         assertEquals(new BigDecimal(longest), ((Payment) read(CodecLimits.DEFAULTS, Payment.class,
                 payment(longest))).amount());
         assertRefused(Payment.class, payment(longest + "5"), Kind.NUMBER_TOO_LONG, BYTE_OFFSET,
-                "number longer than 100 characters");
-        assertRefused(CodecLimits.DEFAULTS.withMaxNumberLength(4), Payment.class, payment("12.345"),
-                Kind.NUMBER_TOO_LONG, BYTE_OFFSET, "number longer than 4 characters");
+                "number longer than " + limit + " digits");
+        assertRefused(Item.class, withIgnored("1".repeat(limit + 1)), Kind.NUMBER_TOO_LONG, BYTE_OFFSET,
+                "number longer than " + limit + " digits");
+        CodecLimits four = CodecLimits.DEFAULTS.withMaxNumberLength(4);
+        assertEquals(new BigDecimal("-1.25e3"), ((Payment) read(four, Payment.class, payment("-1.25e3"))).amount());
+        assertRefused(four, Payment.class, payment("12.345"), Kind.NUMBER_TOO_LONG, BYTE_OFFSET,
+                "number longer than 4 digits");
+    }
+
+    @Test
+    void refusesContentAfterTheValue() {
+        assertEquals(new Item("a", 1), read(CodecLimits.DEFAULTS, Item.class, item("\"a\"") + " \r\n\t"));
+        assertRefused(Item.class, item("\"a\"") + " x", Kind.MALFORMED, BYTE_OFFSET, "malformed JSON");
+        assertRefused(Item.class, item("\"a\"") + "{}", Kind.MALFORMED, BYTE_OFFSET, "malformed JSON");
+        assertRefused(Colour.class, "\"RED\" \"GREEN\"", Kind.MALFORMED, BYTE_OFFSET, "malformed JSON");
+    }
+
+    @Test
+    void leavesTheStreamOpen() throws IOException {
+        boolean[] closed = {false};
+        ByteArrayInputStream body = new ByteArrayInputStream(utf8(item("\"a\""))) {
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+        assertEquals(new Item("a", 1), codec(CodecLimits.DEFAULTS).reader(Item.class).read(body));
+        assertEquals(false, closed[0]);
     }
 
     private static String order(String last) {
