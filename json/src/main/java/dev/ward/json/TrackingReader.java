@@ -24,9 +24,11 @@ final class TrackingReader implements JsonReader {
     private final Shape root;
     private final boolean refuseUnknown;
     private final List<Frame> frames = new ArrayList<>();
-    /** Where the last value was read, and what it should be, until the next call: an adapter may yet refuse it. */
-    private String lastValuePath;
-    private Shape lastValueShape;
+    /**
+     * Whether the last call read a scalar value: until the next call, the parser's position is that value's, and
+     * an adapter that refuses it (an enum name, a UUID, a date) refuses a value of the wrong type.
+     */
+    private boolean valueJustRead;
 
     /** One object or array being read. */
     private static final class Frame {
@@ -68,9 +70,8 @@ final class TrackingReader implements JsonReader {
                 return known;
             }
         }
-        if (lastValuePath != null) {
-            return new BodyDecodingException(Kind.WRONG_TYPE, "expected " + DecodingErrors.describe(lastValueShape.type),
-                    lastValuePath);
+        if (valueJustRead) {
+            return wrongType();
         }
         if (e instanceof JsonException) {
             return malformed(e);
@@ -107,7 +108,6 @@ final class TrackingReader implements JsonReader {
     private void begin(boolean object, Supplier<Void> read) {
         Shape expected = expected();
         value(read, object ? JsonReader.Token.BEGIN_OBJECT : JsonReader.Token.BEGIN_ARRAY, false);
-        lastValuePath = null;
         frames.add(new Frame(expected, object));
     }
 
@@ -287,21 +287,18 @@ final class TrackingReader implements JsonReader {
         } catch (JsonEofException e) {
             throw malformed(e);
         } catch (JsonException e) {
-                if (token != kind || kind == JsonReader.Token.NUMBER) {
+            if (token != kind || kind == JsonReader.Token.NUMBER) {
                 throw wrongType();
             }
             throw malformed(e);
         }
-        if (scalar) {
-            lastValuePath = path();
-            lastValueShape = expected();
-        }
+        valueJustRead = scalar;
         return value;
     }
 
     /** Moves through the structure; whatever fails here is malformed JSON. */
     private <R> R structure(Supplier<R> read) {
-        lastValuePath = null;
+        valueJustRead = false;
         try {
             return read.get();
         } catch (JsonException e) {
