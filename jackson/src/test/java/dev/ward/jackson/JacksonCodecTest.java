@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import dev.ward.undertow.BodyCodec;
 import dev.ward.undertow.BodyDecodingException;
-import dev.ward.undertow.CodecLimits;
 import dev.ward.undertow.internal.Codecs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,14 +17,6 @@ import org.junit.jupiter.api.Test;
 
 class JacksonCodecTest {
     public record LineItem(String unitPrice) {
-    }
-
-    public record Quantity(int value) {
-        public Quantity {
-            if (value < 1) {
-                throw new IllegalArgumentException("quantity must be at least 1");
-            }
-        }
     }
 
     @Test
@@ -62,13 +53,6 @@ class JacksonCodecTest {
         new JacksonCodec().writer(LineItem.class).write(new LineItem("1"), out);
         assertFalse(closed[0]);
         assertEquals("{\"unitPrice\":\"1\"}", out.toString(StandardCharsets.UTF_8));
-    }
-
-    @Test
-    void letsTheTypesOwnValidationThrowAsItIs() {
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> new JacksonCodec(CodecLimits.DEFAULTS).reader(Quantity.class).read(utf8("{\"value\":0}")));
-        assertEquals("quantity must be at least 1", refused.getMessage());
     }
 
     private static byte[] utf8(String json) {

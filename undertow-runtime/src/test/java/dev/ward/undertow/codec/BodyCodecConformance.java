@@ -16,6 +16,7 @@ import dev.ward.undertow.codec.CodecFixtures.Item;
 import dev.ward.undertow.codec.CodecFixtures.Money;
 import dev.ward.undertow.codec.CodecFixtures.Order;
 import dev.ward.undertow.codec.CodecFixtures.Payment;
+import dev.ward.undertow.codec.CodecFixtures.Quantity;
 import dev.ward.undertow.internal.Types;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -187,6 +188,13 @@ public abstract class BodyCodecConformance {
                 Kind.WRONG_TYPE, "\\$\\.placedAt", "expected an Instant");
         assertRefused(Order.class, order("\"note\":null").replace("\"tags\":[\"gift\"]", "\"tags\":\"gift\""),
                 Kind.WRONG_TYPE, "\\$\\.tags", "expected an array");
+    }
+
+    @Test
+    void letsTheTypesOwnValidationThrowAsItIs() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> read(CodecLimits.DEFAULTS, Quantity.class, "{\"value\":0}"));
+        assertEquals("quantity must be at least 1", refused.getMessage());
     }
 
     @Test
