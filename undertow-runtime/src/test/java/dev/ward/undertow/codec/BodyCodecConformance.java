@@ -17,6 +17,7 @@ import dev.ward.undertow.codec.CodecFixtures.Money;
 import dev.ward.undertow.codec.CodecFixtures.Order;
 import dev.ward.undertow.codec.CodecFixtures.Payment;
 import dev.ward.undertow.codec.CodecFixtures.Quantity;
+import dev.ward.undertow.internal.Codecs;
 import dev.ward.undertow.internal.Types;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -125,6 +126,26 @@ public abstract class BodyCodecConformance {
                 "application/json-seq", "application/+json", "")) {
             assertEquals(false, codec.reads(other), other);
         }
+    }
+
+    @Test
+    void isFoundOnTheClassPathWithoutConfiguration() {
+        BodyCodec found = Codecs.discover(getClass().getClassLoader()).orElseThrow();
+        assertEquals(codec(CodecLimits.DEFAULTS).getClass(), found.getClass());
+    }
+
+    @Test
+    void leavesTheStreamOpenAfterWriting() throws IOException {
+        boolean[] closed = {false};
+        ByteArrayOutputStream out = new ByteArrayOutputStream() {
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+        codec(CodecLimits.DEFAULTS).writer(Item.class).write(new Item("a", 1), out);
+        assertEquals(false, closed[0]);
+        assertEquals("{\"sku\":\"a\",\"quantity\":1}", out.toString(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -252,7 +273,7 @@ public abstract class BodyCodecConformance {
     }
 
     @Test
-    void leavesTheStreamOpen() throws IOException {
+    void leavesTheStreamOpenAfterReading() throws IOException {
         boolean[] closed = {false};
         ByteArrayInputStream body = new ByteArrayInputStream(utf8(item("\"a\""))) {
             @Override
