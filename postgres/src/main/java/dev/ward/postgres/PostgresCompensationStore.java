@@ -91,6 +91,8 @@ public final class PostgresCompensationStore implements CompensationStore {
     private final long leaseMillis;
     private final long pollNanos;
     private volatile boolean schemaChecked;
+    /** Until the first claim, this instance may take back what it held under its name before a restart. */
+    private volatile boolean firstClaim = true;
     private long lastRenewNanos = System.nanoTime();
     /** When a claim last found less than it asked for: until the next poll there is no point asking again. */
     private long lastShortClaimNanos;
@@ -151,7 +153,8 @@ public final class PostgresCompensationStore implements CompensationStore {
 
     /**
      * Claims pending compensations that no instance holds: never claimed, or their lease has passed by the
-     * database's clock. Asks the database at most once per poll interval unless the last claim was full.
+     * database's clock; the first claim also takes back what this instance's name held before it restarted.
+     * Asks the database at most once per poll interval unless the last claim was full.
      */
     @Override
     public List<JournalState> claim(int limit) throws IOException {
@@ -165,14 +168,17 @@ public final class PostgresCompensationStore implements CompensationStore {
             try (PreparedStatement update = connection.prepareStatement("WITH claimed AS (UPDATE ward_compensation "
                     + "SET claimed_by = ?, lease_until = " + LEASE + " "
                     + "WHERE id IN (SELECT id FROM ward_compensation WHERE state = 'pending' "
-                    + "AND (lease_until IS NULL OR lease_until < now()) ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED) "
-                    + "RETURNING *) SELECT * FROM claimed ORDER BY seq")) {
+                    + "AND (lease_until IS NULL OR lease_until < now() OR claimed_by = ? AND ?) "
+                    + "ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING *) SELECT * FROM claimed ORDER BY seq")) {
                 update.setString(1, instance);
                 update.setLong(2, leaseMillis);
-                update.setInt(3, limit);
+                update.setString(3, instance);
+                update.setBoolean(4, firstClaim);
+                update.setInt(5, limit);
                 return states(update);
             }
         });
+        firstClaim = false;
         if (claimed.size() < limit) {
             synchronized (this) {
                 lastShortClaimNanos = System.nanoTime();
