@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -27,16 +28,22 @@ final class Cluster implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** On a new database of its own. */
     Cluster(int instances, Routes routes) {
+        this(PostgresServer.shared().newDatabase(), instances, routes, builder -> { });
+    }
+
+    Cluster(String database, int instances, Routes routes, Consumer<WardServer.Builder> configure) {
         PostgresServer postgres = PostgresServer.shared();
-        this.database = postgres.newDatabase();
+        this.database = database;
         for (int i = 0; i < instances; i++) {
             HikariDataSource pool = postgres.pool(database);
             pools.add(pool);
-            servers.add(WardServer.builder().host("127.0.0.1").port(0).routes(routes)
+            WardServer.Builder builder = WardServer.builder().host("127.0.0.1").port(0).routes(routes)
                     .compensationStore(PostgresCompensationStore.builder(pool).instance("instance-" + i)
-                            .lease(LEASE).pollInterval(Duration.ofMillis(100)).build())
-                    .build().start());
+                            .lease(LEASE).pollInterval(Duration.ofMillis(100)).build());
+            configure.accept(builder);
+            servers.add(builder.build().start());
         }
     }
 
