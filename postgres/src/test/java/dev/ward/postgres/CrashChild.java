@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.ward.Response;
 import dev.ward.undertow.WardServer;
+import dev.ward.undertow.internal.ChildJvm;
 import dev.ward.undertow.internal.CompensationSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,8 +36,6 @@ public final class CrashChild {
                         .handler(exchange -> exchange.respond(Response.status(500))))
                 .build()
                 .start();
-        System.out.println("PORT " + server.port());
-        System.out.flush();
-        Thread.sleep(Long.MAX_VALUE);
+        ChildJvm.serve(server);
     }
 }

@@ -4,16 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ward.Response;
-import dev.ward.undertow.WardServer;
+import dev.ward.undertow.internal.ChildJvm;
 import dev.ward.undertow.internal.CompensationSpec;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
@@ -35,11 +31,9 @@ class InstanceCrashTest {
     void anotherInstanceCompletesAKilledInstancesClaimsAfterItsLease(@TempDir Path markers) throws Exception {
         PostgresServer postgres = PostgresServer.shared();
         String database = postgres.newDatabase();
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), CrashChild.class.getName(), postgres.url(database),
-                "doomed", markers.toString()).redirectErrorStream(true).start();
+        Process child = ChildJvm.start(CrashChild.class, postgres.url(database), "doomed", markers.toString());
         try {
-            int port = port(child);
+            int port = ChildJvm.port(child);
             HttpClient client = HttpClient.newHttpClient();
             for (int i = 0; i < 5; i++) {
                 assertEquals(500, client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
@@ -98,16 +92,4 @@ class InstanceCrashTest {
         }
     }
 
-    private static int port(Process child) throws Exception {
-        BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-        for (String line; (line = out.readLine()) != null; ) {
-            if (line.startsWith("PORT ")) {
-                Thread drain = new Thread(() -> out.lines().forEach(ignored -> { }), "child-output");
-                drain.setDaemon(true);
-                drain.start();
-                return Integer.parseInt(line.substring(5).trim());
-            }
-        }
-        throw new AssertionError("the child JVM ended before listening (exit " + child.waitFor() + ")");
-    }
 }

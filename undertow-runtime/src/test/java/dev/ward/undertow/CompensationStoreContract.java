@@ -103,11 +103,17 @@ public abstract class CompensationStoreContract {
         store.close();
     }
 
-    @Test
-    void aDeadLetterIsRevivedOnlyWhenItsMethodCanRunAndOnlyOnce() throws Exception {
+    /** A store, opened and claimed from, in which {@code id} was just recorded. */
+    private CompensationStore openHolding(String id) throws Exception {
         CompensationStore store = open("one");
         store.claim(100);
-        store.record(List.of(entry("a", null)));
+        store.record(List.of(entry(id, null)));
+        return store;
+    }
+
+    @Test
+    void aDeadLetterIsRevivedOnlyWhenItsMethodCanRunAndOnlyOnce() throws Exception {
+        CompensationStore store = openHolding("a");
         store.deadLettered(new JournalState(entry("a", null), 5, true, "down"));
 
         assertFalse(store.revive("a", entry -> false).isPresent(), "no method for it in this build");
@@ -120,9 +126,7 @@ public abstract class CompensationStoreContract {
 
     @Test
     void whatThisBuildCannotRunIsSetAsideAndListedWithItsReason() throws Exception {
-        CompensationStore store = open("one");
-        store.claim(100);
-        store.record(List.of(entry("a", null)));
+        CompensationStore store = openHolding("a");
         store.setAside(new JournalState(entry("a", null), 1, true, "no compensation releaseStock in this build"));
         assertEquals(List.of("a attempts=1 dead=true error=no compensation releaseStock in this build"),
                 describe(store.deadLetters()));
@@ -143,16 +147,22 @@ public abstract class CompensationStoreContract {
 
     @Test
     void dataThisStoreDidNotWriteIsRefusedWithAClearError() throws Exception {
-        assumeTrue(open("probe").durable(), "memory only: nothing is read");
-        String expected = writeForeignData();
-        IOException refused = assertThrows(IOException.class, () -> open("one").claim(100));
-        assertTrue(refused.getMessage().contains(expected), refused.getMessage());
+        assertRefused(this::writeForeignData);
     }
 
     @Test
     void dataOfANewerVersionIsRefusedWithAClearError() throws Exception {
+        assertRefused(this::writeFutureVersion);
+    }
+
+    private interface Corruption {
+        String leaveData() throws Exception;
+    }
+
+    /** Opening the store over what {@code corruption} left fails, saying what it returned; nothing is claimed. */
+    private void assertRefused(Corruption corruption) throws Exception {
         assumeTrue(open("probe").durable(), "memory only: nothing is read");
-        String expected = writeFutureVersion();
+        String expected = corruption.leaveData();
         IOException refused = assertThrows(IOException.class, () -> open("one").claim(100));
         assertTrue(refused.getMessage().contains(expected), refused.getMessage());
     }
