@@ -41,6 +41,28 @@ class FileStoreContractTest extends CompensationStoreContract {
         return "is a version 2 Ward compensation journal, written by a newer Ward; this Ward reads version 1 only";
     }
 
+    /** Shorter than a header, but not the start of one: someone else's file, refused and left as it was. */
+    @Test
+    void aShortForeignFileIsRefusedAndNotTruncated() throws Exception {
+        Path file = dir.resolve(FileCompensationJournal.FILE_NAME);
+        Files.writeString(file, "hello");
+        java.io.IOException refused = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> open("one").claim(100));
+        assertTrue(refused.getMessage().contains("is not a Ward compensation journal"), refused.getMessage());
+        assertEquals("hello", Files.readString(file));
+    }
+
+    /** A header torn by a crash before anything was recorded is an empty journal. */
+    @Test
+    void aTornHeaderIsAnEmptyJournal() throws Exception {
+        Files.write(dir.resolve(FileCompensationJournal.FILE_NAME), new byte[] {'W', 'A', 'R'});
+        CompensationStore store = open("one");
+        assertEquals(List.of(), store.claim(100));
+        store.record(List.of(entry("a", null)));
+        store.close();
+        assertEquals(List.of("a"), open("one").claim(100).stream().map(state -> state.entry().id()).toList());
+    }
+
     /**
      * Below {@code compactAt} the file only grows; the first write past it rewrites it with what is live, and
      * a dead letter keeps its DEAD record and attempts through that, and through two restarts; a record written
