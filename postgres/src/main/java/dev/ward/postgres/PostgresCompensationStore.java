@@ -187,7 +187,10 @@ public final class PostgresCompensationStore implements CompensationStore {
         return claimed;
     }
 
-    /** Extends the leases of these claims, at most three times a lease; returns the ids this instance lost. */
+    /**
+     * Extends the leases of these claims, at most three times a lease; returns the ids this instance lost.
+     * {@code ids} may be a live view of what the engine holds.
+     */
     @Override
     public Set<String> renew(Collection<String> ids) throws IOException {
         synchronized (this) {
@@ -196,13 +199,14 @@ public final class PostgresCompensationStore implements CompensationStore {
             }
             lastRenewNanos = System.nanoTime();
         }
-        Set<String> lost = new HashSet<>(ids);
+        List<String> held = List.copyOf(ids); // one snapshot: the engine's set changes while this runs
+        Set<String> lost = new HashSet<>(held);
         transaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE ward_compensation "
                     + "SET lease_until = " + LEASE + " "
                     + "WHERE id = ANY (?) AND claimed_by = ? AND state = 'pending' RETURNING id")) {
                 update.setLong(1, leaseMillis);
-                update.setArray(2, connection.createArrayOf("text", ids.toArray()));
+                update.setArray(2, connection.createArrayOf("text", held.toArray()));
                 update.setString(3, instance);
                 try (ResultSet renewed = update.executeQuery()) {
                     while (renewed.next()) {

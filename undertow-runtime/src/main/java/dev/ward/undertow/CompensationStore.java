@@ -35,7 +35,11 @@ public interface CompensationStore extends AutoCloseable {
      */
     List<JournalState> claim(int limit) throws IOException;
 
-    /** Keeps this instance's hold on these compensations; returns the ids it no longer holds (another does). */
+    /**
+     * Keeps this instance's hold on these compensations; returns the ids it no longer holds (another does).
+     * Called often (every 50 ms): a store may skip calls until its leases need renewing. {@code ids} is a live
+     * view of what the instance holds: copy what you keep.
+     */
     Set<String> renew(Collection<String> ids) throws IOException;
 
     void attemptFailed(String id, int attempt, String error) throws IOException;

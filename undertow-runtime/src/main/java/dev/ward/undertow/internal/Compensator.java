@@ -189,7 +189,7 @@ final class Compensator implements Compensations {
             return; // the store failed lately: wait out the backoff
         }
         try {
-            for (String id : store.renew(Set.copyOf(pending.keySet()))) {
+            for (String id : store.renew(java.util.Collections.unmodifiableSet(pending.keySet()))) {
                 Pending gone = pending.get(id);
                 if (gone != null) {
                     gone.lost = true;
