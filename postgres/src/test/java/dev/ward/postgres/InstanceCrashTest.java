@@ -41,8 +41,9 @@ class InstanceCrashTest {
                         .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString())
                         .statusCode());
             }
-            Cluster.await(20, () -> markers.toFile().list().length == 2, () -> String.join(",",
-                    markers.toFile().list()));
+            // Recorded after the failed response went out, in batches: wait for all five, and two running.
+            Cluster.await(20, () -> markers.toFile().list().length == 2 && recorded(database).equals("5"),
+                    () -> String.join(",", markers.toFile().list()) + " recorded " + recorded(database));
         } finally {
             child.destroyForcibly(); // SIGKILL: no close(), no release of its claims
             child.waitFor(10, TimeUnit.SECONDS);
@@ -81,6 +82,14 @@ class InstanceCrashTest {
             }
         }
         return ends;
+    }
+
+    private static String recorded(String database) {
+        try {
+            return SharedCompensationsTest.query(database, "SELECT count(*) FROM ward_compensation");
+        } catch (Exception e) {
+            return e.toString();
+        }
     }
 
     private static String query(String database) {
