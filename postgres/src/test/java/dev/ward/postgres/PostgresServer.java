@@ -7,9 +7,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,8 +32,9 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
  * (io.zonky.test.postgres's .txz), unpacked once under {@code target/postgres}; each JVM gets its own data
  * directory there, a free port on 127.0.0.1, and its server log in {@code run-<id>/postgres.log}, never on the
  * console. PostgreSQL refuses to run as root (CI runs as root), so then initdb and pg_ctl run as {@code nobody}
- * through {@code setpriv}. The server is stopped and its data directory removed when the JVM exits, tests failed
- * or not.
+ * through {@code setpriv}; when {@code nobody} cannot reach {@code target/} (a checkout under a private home),
+ * the binaries and data go to a temporary directory instead. The server is stopped and its data directory
+ * removed when the JVM exits, tests failed or not.
  */
 final class PostgresServer {
     private static final String ARCHIVE = "postgres-linux-x86_64.txz";
@@ -40,20 +42,25 @@ final class PostgresServer {
 
     private final Path binaries;
     private final Path data;
+    /** The data directory, or the whole temporary home when there was one. */
+    private final Path removedAtExit;
     private final Path run;
     private final int port;
     private final List<String> asPostgresUser;
     private final AtomicInteger databases = new AtomicInteger();
 
     private PostgresServer(Path base) throws IOException, InterruptedException {
-        this.binaries = unpack(base);
         String id = UUID.randomUUID().toString().substring(0, 8);
-        this.data = base.resolve("data-" + id);
         this.run = base.resolve("run-" + id);
-        Files.createDirectories(data);
         Files.createDirectories(run);
+        Optional<String[]> postgresUser = postgresUser();
+        Path home = postgresUser.isEmpty() || reachableByAll(base.toAbsolutePath()) ? base : temporaryHome();
+        this.binaries = unpack(home);
+        this.data = home.resolve("data-" + id);
+        this.removedAtExit = home == base ? data : home;
+        Files.createDirectories(data);
         Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
-        this.asPostgresUser = runAs(data, run);
+        this.asPostgresUser = runAs(postgresUser, data);
         this.port = freePort();
         exec("initdb", "-D", data.toString(), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale",
                 "--no-sync");
@@ -110,8 +117,8 @@ final class PostgresServer {
 
     /** Waits until the server accepts connections. */
     void start() throws IOException, InterruptedException {
-        exec("pg_ctl", "start", "-w", "-t", "60", "-D", data.toString(), "-l", run.resolve("postgres.log").toString(),
-                "-o", "-p " + port + " -h 127.0.0.1 -c unix_socket_directories='' -c fsync=off");
+        // No -l: the server inherits pg_ctl's output, a file this JVM opened, wherever the server runs as.
+        exec("pg_ctl", "start", "-w", "-t", "60", "-D", data.toString(), "-o", "-p " + port + " -h 127.0.0.1 -c unix_socket_directories='' -c fsync=off");
     }
 
     /** A fast shutdown: connections are cut, nothing committed is lost. */
@@ -125,19 +132,22 @@ final class PostgresServer {
         } catch (IOException | InterruptedException | RuntimeException e) {
             System.err.println("could not stop the test PostgreSQL: " + e.getMessage());
         }
-        try (Stream<Path> files = Files.walk(data)) {
+        try (Stream<Path> files = Files.walk(removedAtExit)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
-            System.err.println("could not remove " + data + ": " + e.getMessage());
+            System.err.println("could not remove " + removedAtExit + ": " + e.getMessage());
         }
     }
 
-    /** Runs a PostgreSQL program to its end, as the PostgreSQL user; its output goes to the run directory. */
+    /**
+     * Runs a PostgreSQL program to its end, as the PostgreSQL user; its output (the server's, for pg_ctl) goes
+     * to {@code postgres.log} in the run directory.
+     */
     private void exec(String program, String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(asPostgresUser);
         command.add(binaries.resolve("bin").resolve(program).toString());
         command.addAll(List.of(arguments));
-        Path output = run.resolve(program + ".out");
+        Path output = run.resolve("postgres.log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile())).start();
         if (!process.waitFor(90, TimeUnit.SECONDS)) {
@@ -145,29 +155,48 @@ final class PostgresServer {
             throw new IOException(program + " did not finish within 90 s; see " + output);
         }
         if (process.exitValue() != 0) {
-            throw new IOException(program + " failed (exit " + process.exitValue() + "): "
-                    + Files.readString(output, StandardCharsets.UTF_8));
+            throw new IOException(program + " failed (exit " + process.exitValue() + "); see " + output);
         }
     }
 
-    /**
-     * Nothing as a normal user; as root, {@code setpriv} to {@code nobody}, who then owns the data and run
-     * directories (PostgreSQL will not run as root).
-     */
-    private static List<String> runAs(Path... owned) throws IOException {
+    /** As root, {@code nobody}'s {@code /etc/passwd} line (PostgreSQL will not run as root); else none. */
+    private static Optional<String[]> postgresUser() throws IOException {
         int uid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
         if (uid != 0) {
-            return List.of();
+            return Optional.empty();
         }
-        String[] nobody = Files.readAllLines(Path.of("/etc/passwd")).stream()
+        return Optional.of(Files.readAllLines(Path.of("/etc/passwd")).stream()
                 .filter(line -> line.startsWith("nobody:")).findFirst()
                 .orElseThrow(() -> new IOException("running as root, and there is no user nobody to run PostgreSQL"))
-                .split(":");
-        for (Path path : owned) {
-            Files.setAttribute(path, "unix:uid", Integer.parseInt(nobody[2]));
-            Files.setAttribute(path, "unix:gid", Integer.parseInt(nobody[3]));
+                .split(":"));
+    }
+
+    /** The command prefix that runs a program as that user, who then owns the data directory. */
+    private static List<String> runAs(Optional<String[]> user, Path data) throws IOException {
+        if (user.isEmpty()) {
+            return List.of();
         }
-        return List.of("setpriv", "--reuid=" + nobody[2], "--regid=" + nobody[3], "--clear-groups");
+        String uid = user.get()[2];
+        String gid = user.get()[3];
+        Files.setAttribute(data, "unix:uid", Integer.parseInt(uid));
+        Files.setAttribute(data, "unix:gid", Integer.parseInt(gid));
+        return List.of("setpriv", "--reuid=" + uid, "--regid=" + gid, "--clear-groups");
+    }
+
+    /** Whether every directory from the root down to {@code path} lets anyone through. */
+    private static boolean reachableByAll(Path path) throws IOException {
+        for (Path at = path; at != null; at = at.getParent()) {
+            if (Files.exists(at) && !Files.getPosixFilePermissions(at).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Path temporaryHome() throws IOException {
+        Path home = Files.createTempDirectory("ward-postgres-");
+        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return home;
     }
 
     /** Unpacks the binaries once per version; a half-unpacked directory (no marker) is unpacked again. */
