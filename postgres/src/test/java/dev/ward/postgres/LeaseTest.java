@@ -2,7 +2,6 @@ package dev.ward.postgres;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.ward.undertow.JournalEntry;
 import dev.ward.undertow.JournalState;
 import java.time.Duration;
@@ -10,9 +9,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Leases between two instances, by the database's clock: renewed, a claim outlives its lease and no one else
@@ -20,21 +18,11 @@ import org.junit.jupiter.api.Test;
  */
 class LeaseTest {
     private static final Duration LEASE = Duration.ofSeconds(1);
-    private HikariDataSource pool;
-
-    @BeforeEach
-    void database() {
-        PostgresServer server = PostgresServer.shared();
-        pool = server.pool(server.newDatabase());
-    }
-
-    @AfterEach
-    void closePool() {
-        pool.close();
-    }
+    @RegisterExtension
+    final FreshDatabase database = new FreshDatabase();
 
     private PostgresCompensationStore store(String instance) {
-        return PostgresCompensationStore.builder(pool).instance(instance).lease(LEASE)
+        return PostgresCompensationStore.builder(database.pool()).instance(instance).lease(LEASE)
                 .pollInterval(Duration.ofMillis(10)).build();
     }
 
@@ -69,12 +57,8 @@ class LeaseTest {
         Thread.sleep(LEASE.toMillis() / 3); // renewals are due a third of a lease after the last one
         assertEquals(Set.of("held"), alive.renew(Set.of("held")), "the stalled instance learns it lost the claim");
         alive.attemptFailed("held", 1, "a late failure from the stalled instance");
-        assertEquals("0 other", SharedCompensationsTest.query(poolDatabase(), "SELECT attempts || ' ' || claimed_by "
-                + "FROM ward_compensation"), "a lost claim's outcome does not overwrite the new holder's");
-    }
-
-    private String poolDatabase() {
-        String url = pool.getJdbcUrl();
-        return url.substring(url.lastIndexOf('/') + 1);
+        assertEquals("0 other", SharedCompensationsTest.query(database.name(),
+                "SELECT attempts || ' ' || claimed_by FROM ward_compensation"),
+                "a lost claim's outcome does not overwrite the new holder's");
     }
 }

@@ -1,32 +1,21 @@
 package dev.ward.postgres;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.ward.undertow.CompensationStore;
 import dev.ward.undertow.CompensationStoreContract;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** PostgreSQL against the store contract, each test on a database of its own. */
 class PostgresStoreContractTest extends CompensationStoreContract {
-    private HikariDataSource pool;
-
-    @BeforeEach
-    void database() {
-        PostgresServer server = PostgresServer.shared();
-        pool = server.pool(server.newDatabase());
-    }
-
-    @AfterEach
-    void closePool() {
-        pool.close();
-    }
+    @RegisterExtension
+    final FreshDatabase database = new FreshDatabase();
 
     @Override
     protected CompensationStore open(String instance) {
-        return PostgresCompensationStore.builder(pool).instance(instance).lease(Duration.ofSeconds(30)).build();
+        return PostgresCompensationStore.builder(database.pool()).instance(instance).lease(Duration.ofSeconds(30))
+                .build();
     }
 
     @Override
@@ -49,7 +38,8 @@ class PostgresStoreContractTest extends CompensationStoreContract {
     }
 
     private void execute(String sql) throws Exception {
-        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.pool().getConnection();
+             Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }
