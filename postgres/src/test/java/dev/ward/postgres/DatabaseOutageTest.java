@@ -48,7 +48,8 @@ class DatabaseOutageTest {
         PostgresServer postgres = PostgresServer.shared();
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         try (WardLog log = new WardLog();
-             Cluster cluster = new Cluster(postgres.newDatabase(), 1, routes(), builder -> builder.meterRegistry(meters))) {
+             Cluster cluster = new Cluster(postgres.newDatabase(), 1, routes(),
+                     builder -> builder.meterRegistry(meters))) {
             assertEquals(500, cluster.post(0, "/orders", "before").statusCode());
             Cluster.await(20, () -> compensated.containsKey("before"), compensated::toString);
             CompletableFuture<HttpResponse<String>> inFlight = CompletableFuture.supplyAsync(() -> {

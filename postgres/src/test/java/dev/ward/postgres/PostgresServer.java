@@ -118,7 +118,8 @@ final class PostgresServer {
     /** Waits until the server accepts connections. */
     void start() throws IOException, InterruptedException {
         // No -l: the server inherits pg_ctl's output, a file this JVM opened, wherever the server runs as.
-        exec("pg_ctl", "start", "-w", "-t", "60", "-D", data.toString(), "-o", "-p " + port + " -h 127.0.0.1 -c unix_socket_directories='' -c fsync=off");
+        exec("pg_ctl", "start", "-w", "-t", "60", "-D", data.toString(),
+                "-o", "-p " + port + " -h 127.0.0.1 -c unix_socket_directories='' -c fsync=off");
     }
 
     /** A fast shutdown: connections are cut, nothing committed is lost. */

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 class SharedCompensationsTest {
 
     /** {@code POST /orders} always fails; its compensation counts, per request, the attempts that succeeded. */
-    private static Routes failingOrders(Map<String, AtomicInteger> succeeded, AtomicBoolean recovered, int maxAttempts) {
+    private static Routes failingOrders(Map<String, AtomicInteger> succeeded, AtomicBoolean recovered,
+                                        int maxAttempts) {
         return registry -> registry.route("POST", "/orders")
                 .compensable(CompensationSpec.calling("releaseStock").maxAttempts(maxAttempts).backoffMillis(1),
                         (arguments, context) -> {
@@ -61,7 +62,8 @@ class SharedCompensationsTest {
                 clients.shutdown();
             }
             Cluster.await(60, () -> succeeded.size() == 1_000 && cluster.servers.stream()
-                    .allMatch(server -> server.compensations().pending() == 0), () -> succeeded.size() + " compensated");
+                    .allMatch(server -> server.compensations().pending() == 0),
+                    () -> succeeded.size() + " compensated");
 
             assertEquals(1_000, succeeded.size(), "one compensation per failed request, each with its own key");
             assertTrue(succeeded.values().stream().allMatch(count -> count.get() == 1),
