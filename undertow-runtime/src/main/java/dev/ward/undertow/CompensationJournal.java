@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Where compensations are recorded so that none is lost: the file journal
- * ({@link WardServer.Builder#compensationJournal(java.nio.file.Path)}) by default, or a shared store of your own
- * for deployments where another instance must pick up the work. Calls come from Ward's compensation threads,
- * never from a request's thread.
+ * Where one server instance records its compensations so that none is lost: the file journal
+ * ({@link WardServer.Builder#compensationJournal(java.nio.file.Path)}) by default, or a journal of your own. For
+ * deployments where another instance must pick up the work, use a {@link CompensationStore} shared by every
+ * instance instead. Calls come from Ward's compensation threads, never from a request's thread.
  */
 public interface CompensationJournal extends AutoCloseable {
     /** Records a new compensation, durably (forced to storage) before its first attempt. */

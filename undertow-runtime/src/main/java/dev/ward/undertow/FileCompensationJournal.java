@@ -125,14 +125,20 @@ final class FileCompensationJournal implements CompensationJournal {
     private long read() throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        if (bytes.length < HEADER_BYTES) {
-            return 0;
+        byte[] magic = java.util.Arrays.copyOf(bytes, Math.min(bytes.length, MAGIC.length));
+        if (!java.util.Arrays.equals(magic, java.util.Arrays.copyOf(MAGIC, magic.length))) {
+            throw new IOException(file + " is not a Ward compensation journal (it does not start with WARDCJ); "
+                    + "move it away or give the server another directory");
         }
-        byte[] magic = new byte[MAGIC.length];
-        buffer.get(magic);
+        if (bytes.length < HEADER_BYTES) {
+            return 0; // a header torn by a crash: nothing was recorded yet
+        }
+        buffer.position(MAGIC.length);
         short version = buffer.getShort();
-        if (!java.util.Arrays.equals(magic, MAGIC) || version != VERSION) {
-            throw new IOException(file + " is not a version " + VERSION + " Ward compensation journal");
+        if (version != VERSION) {
+            throw new IOException(file + " is a version " + version + " Ward compensation journal"
+                    + (version > VERSION ? ", written by a newer Ward" : "") + "; this Ward reads version " + VERSION
+                    + " only");
         }
         long good = buffer.position();
         while (buffer.remaining() >= 8) {

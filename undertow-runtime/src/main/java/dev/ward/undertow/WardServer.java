@@ -1,5 +1,6 @@
 package dev.ward.undertow;
 
+import dev.ward.undertow.internal.JournalStore;
 import dev.ward.undertow.internal.ServerRuntime;
 import dev.ward.undertow.internal.ServerSettings;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -100,6 +101,7 @@ public final class WardServer implements AutoCloseable {
         private int accessLogQueue = DEFAULT_ACCESS_LOG_QUEUE;
         private Path compensationJournalDirectory;
         private CompensationJournal compensationJournal;
+        private CompensationStore compensationStore;
         private int compensationThreads = 2;
         private int compensationQueue = 256;
         private int maxPendingCompensations = DEFAULT_MAX_PENDING_COMPENSATIONS;
@@ -275,9 +277,19 @@ public final class WardServer implements AutoCloseable {
             return this;
         }
 
-        /** A journal of your own (a shared store, say) instead of the file journal. */
+        /** A single-instance journal of your own instead of the file journal. */
         public Builder compensationJournal(CompensationJournal journal) {
             this.compensationJournal = Objects.requireNonNull(journal, "journal");
+            return this;
+        }
+
+        /**
+         * A store shared by several server instances (ward-postgres's {@code PostgresCompensationStore}): any
+         * instance runs the compensations that another recorded and could not finish, and
+         * {@link WardServer#compensations()} lists every instance's dead letters. Replaces the journal.
+         */
+        public Builder compensationStore(CompensationStore store) {
+            this.compensationStore = Objects.requireNonNull(store, "store");
             return this;
         }
 
@@ -327,8 +339,12 @@ public final class WardServer implements AutoCloseable {
             return new WardServer(new ServerRuntime(new ServerSettings(host, port, routes, ioThreads, workerThreads,
                     workerQueue, workerKeepAlive, workers, maxEntitySize, maxHeaderSize, parseTimeout, idleTimeout,
                     drainTime, bodyTimeout, maxParameters, maxHeaders, meterRegistry, observationRegistry,
-                    accessLogSink, accessLogQueue, journal(), compensationThreads, compensationQueue,
+                    accessLogSink, accessLogQueue, store(), compensationThreads, compensationQueue,
                     maxPendingCompensations, compensationHandlerWait, closeOnStop)));
+        }
+
+        private CompensationStore store() {
+            return compensationStore != null ? compensationStore : new JournalStore(journal());
         }
 
         private CompensationJournal journal() {

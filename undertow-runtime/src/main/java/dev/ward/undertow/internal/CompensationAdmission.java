@@ -6,7 +6,8 @@ import io.undertow.server.HttpServerExchange;
 /**
  * {@code @Compensable}: lets a request into its route only while the {@link Compensator} can hold its
  * compensation, should it fail; otherwise a 503 before any of it runs (no body read, no handler), counted as
- * {@code ward.compensations.refused}. Ward never accepts work whose compensation it could not hold.
+ * {@code ward.compensations.refused}; so is a request that comes while the compensation store is unreachable.
+ * Ward never accepts work whose compensation it could not hold or record.
  */
 final class CompensationAdmission implements ChainStep {
     private final Compensator compensator;
@@ -24,7 +25,9 @@ final class CompensationAdmission implements ChainStep {
         RouteExchange routeExchange = exchange.getAttachment(RouteExchange.ATTACHMENT);
         if (!compensator.hold()) {
             route.metrics().compensationRefused(route.name());
-            routeExchange.unavailable("too many compensations are pending on this server; retry later");
+            routeExchange.unavailable(compensator.storeReachable()
+                    ? "too many compensations are pending on this server; retry later"
+                    : "the compensation store is unreachable; retry later");
             return;
         }
         routeExchange.compensationHeld(true);

@@ -1,19 +1,23 @@
 package dev.ward.undertow.internal;
 
 import dev.ward.undertow.CompensationJournal;
+import dev.ward.undertow.CompensationStore;
 import dev.ward.undertow.Compensations;
 import dev.ward.undertow.DeadLetter;
 import dev.ward.undertow.JournalEntry;
 import dev.ward.undertow.JournalState;
 import dev.ward.CompensationContext;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -39,12 +43,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  * exponential backoff and jitter; after {@code maxAttempts} the compensation becomes a dead letter, kept and
  * retryable.
  *
+ * <p>Every compensation lives in a {@link CompensationStore}. This engine runs those its instance holds: the
+ * ones it recorded, and the ones it claims (at start, a single-instance journal hands over its replay; a shared
+ * store hands over what a dead instance left). While it holds them it renews its claims. A store that throws is
+ * taken as unreachable: new compensable requests are refused, recording is retried with a bounded backoff until
+ * the store answers again, and both are counted.
+ *
  * <p>What it holds in memory is bounded: a compensable request {@link #hold holds} a place before any of it runs,
  * and is refused when {@code maxPending} places are taken; the place passes to its compensation if it fails, and
  * frees up when the request succeeds, or the compensation succeeds or becomes a dead letter.
  */
 final class Compensator implements Compensations {
     static final long MAX_BACKOFF_MILLIS = 30_000;
+    /** How often the store is asked for work to claim and held claims are renewed (a shared store may skip). */
+    static final long POLL_MILLIS = 50;
+    /** The most compensations claimed at once; the free places bound it too. */
+    static final int CLAIM_BATCH = 256;
+    /** The longest wait between two tries of an unreachable store. */
+    static final long MAX_STORE_RETRY_MILLIS = 2_000;
     private static final System.Logger LOG = System.getLogger("dev.ward");
 
     /** {@code POST /orders#releaseStock}: how a journaled compensation finds its method again. */
@@ -58,6 +74,8 @@ final class Compensator implements Compensations {
         final Compensation compensation;
         volatile int attempts;
         volatile String lastError;
+        /** Another instance holds it now: this one no longer runs it. */
+        volatile boolean lost;
 
         Pending(JournalEntry entry, Compensation compensation, int attempts, String lastError) {
             this.entry = entry;
@@ -70,9 +88,11 @@ final class Compensator implements Compensations {
     private record Intake(JournalEntry entry, Compensation compensation, CompletionStage<Void> handlerReturned) {
     }
 
-    private final CompensationJournal journal;
+    private final CompensationStore store;
     /** The compensation methods of this build, by {@link #key}; filled in while the routes are added. */
     private final Map<String, Compensation> compensations;
+    /** The compensations handed to {@link #schedule}, so that their dead letters can be retried here. */
+    private final Map<String, Compensation> scheduled = new ConcurrentHashMap<>();
     private final Duration handlerWait;
     private final int maxPending;
     /** Places taken: compensable requests in flight and compensations not yet succeeded nor dead. */
@@ -80,23 +100,33 @@ final class Compensator implements Compensations {
     private final WardMetrics metrics;
     private final LinkedBlockingQueue<Intake> intake = new LinkedBlockingQueue<>();
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
-    private final Map<String, Pending> dead = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private final Queue<Pending> waiting = new ConcurrentLinkedQueue<>();
     private final ThreadPoolExecutor workers;
     private final ScheduledThreadPoolExecutor timers;
+    /** Claims and renewals, apart from the retry timers so that a slow store never delays a retry. */
+    private final ScheduledThreadPoolExecutor claims;
     private final Thread journalThread;
     private volatile boolean closing;
+    private volatile boolean storeReachable = true;
+    /** Consecutive failed tries of the store, for the backoff of the next. */
+    private final AtomicInteger storeFailures = new AtomicInteger();
+    private volatile long nextClaimNanos;
 
-    Compensator(CompensationJournal journal, Map<String, Compensation> compensations, int threads, int queue,
+    Compensator(CompensationStore store, Map<String, Compensation> compensations, int threads, int queue,
                 int maxPending, Duration handlerWait, WardMetrics metrics) {
-        this(journal, compensations, threads, queue, maxPending, handlerWait, metrics,
+        this(store, compensations, threads, queue, maxPending, handlerWait, metrics,
                 new ScheduledThreadPoolExecutor(1, task -> daemon(task, "ward-compensation-timer")));
     }
 
-    /** {@code timers} schedules the retries (and moves parked attempts into the pool). */
+    /** A single-instance journal; {@code timers} schedules the retries (and moves parked attempts into the pool). */
     Compensator(CompensationJournal journal, Map<String, Compensation> compensations, int threads, int queue,
                 int maxPending, Duration handlerWait, WardMetrics metrics, ScheduledThreadPoolExecutor timers) {
-        this.journal = journal;
+        this(new JournalStore(journal), compensations, threads, queue, maxPending, handlerWait, metrics, timers);
+    }
+
+    Compensator(CompensationStore store, Map<String, Compensation> compensations, int threads, int queue,
+                int maxPending, Duration handlerWait, WardMetrics metrics, ScheduledThreadPoolExecutor timers) {
+        this.store = store;
         this.compensations = compensations;
         this.handlerWait = handlerWait;
         this.maxPending = maxPending;
@@ -107,33 +137,99 @@ final class Compensator implements Compensations {
         workers.allowCoreThreadTimeOut(true);
         this.timers = timers;
         timers.setRemoveOnCancelPolicy(true);
+        this.claims = new ScheduledThreadPoolExecutor(1, task -> daemon(task, "ward-compensation-claims"));
         this.journalThread = daemon(this::recordIntake, "ward-compensation-journal");
         metrics.compensationsPending(this);
         metrics.compensationsHeld(held);
+        metrics.compensationStoreReachable(() -> storeReachable);
     }
 
-    /** Replays the journal (every compensation not yet succeeded runs again; dead letters stay dead), then starts. */
+    /**
+     * Claims what the store holds for this instance (a journal's replay: every compensation not yet succeeded runs
+     * again; dead letters stay dead), then starts.
+     */
     void start() throws IOException {
-        if (!journal.durable() && !compensations.isEmpty()) {
+        if (!store.durable() && !compensations.isEmpty()) {
             LOG.log(System.Logger.Level.WARNING, "compensations are kept in memory only: a crash loses the pending "
                     + "ones. Set WardServer.builder().compensationJournal(dir) to make them survive it.");
         }
-        for (JournalState state : journal.load()) {
-            Compensation target = compensations.get(key(state.entry().route(), state.entry().method()));
-            Pending recovered = new Pending(state.entry(), target,
-                    state.attempts(), state.dead() ? state.lastError()
-                    : target == null ? "no compensation " + state.entry().method() + " for " + state.entry().route()
-                    + " in this build" : state.lastError());
-            if (state.dead() || target == null) {
-                dead.put(recovered.entry.id(), recovered);
-            } else {
-                held.incrementAndGet();
-                pending.put(recovered.entry.id(), recovered);
-                submit(recovered);
-            }
-        }
-        timers.scheduleWithFixedDelay(this::pump, 50, 50, TimeUnit.MILLISECONDS);
+        adopt(store.claim(Math.max(0, maxPending - held.get())));
+        timers.scheduleWithFixedDelay(this::pump, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+        claims.scheduleWithFixedDelay(this::claimAndRenew, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
         journalThread.start();
+    }
+
+    /** This build's method for the entry's compensation; null when it has none. */
+    private Compensation compensation(JournalEntry entry) {
+        String key = key(entry.route(), entry.method());
+        Compensation registered = compensations.get(key);
+        return registered != null ? registered : scheduled.get(key);
+    }
+
+    /** Runs compensations this instance now holds, each in a place of its own (beyond the bound if need be). */
+    private void adopt(List<JournalState> claimed) {
+        for (JournalState state : claimed) {
+            JournalEntry entry = state.entry();
+            Compensation target = compensation(entry);
+            if (target == null) {
+                String reason = "no compensation " + entry.method() + " for " + entry.route() + " in this build";
+                record(() -> store.setAside(new JournalState(entry, state.attempts(), true, reason)));
+                continue;
+            }
+            Pending claimedOne = new Pending(entry, target, state.attempts(), state.lastError());
+            held.incrementAndGet();
+            pending.put(entry.id(), claimedOne);
+            submit(claimedOne);
+        }
+    }
+
+    /** The claims thread: keeps this instance's claims, and takes unheld work while places are free. */
+    private void claimAndRenew() {
+        if (System.nanoTime() - nextClaimNanos < 0) {
+            return; // the store failed lately: wait out the backoff
+        }
+        try {
+            for (String id : store.renew(java.util.Collections.unmodifiableSet(pending.keySet()))) {
+                Pending gone = pending.get(id);
+                if (gone != null) {
+                    gone.lost = true;
+                }
+            }
+            int free = maxPending - held.get();
+            if (free > 0 && !closing) {
+                adopt(store.claim(Math.min(free, CLAIM_BATCH)));
+            }
+            storeAnswered();
+        } catch (IOException | RuntimeException e) {
+            storeFailed("could not claim or renew compensations", e);
+        }
+    }
+
+    /** Whether the store answered its last call; while it does not, compensable requests are refused. */
+    boolean storeReachable() {
+        return storeReachable;
+    }
+
+    private void storeAnswered() {
+        storeFailures.set(0);
+        if (!storeReachable) {
+            storeReachable = true;
+            metrics.compensationStoreReconnected();
+            LOG.log(System.Logger.Level.INFO, "the compensation store answers again");
+        }
+    }
+
+    /** Counts the failure, refuses compensable requests until the store answers, and backs off its next try. */
+    private long storeFailed(String what, Exception e) {
+        metrics.compensationStoreFailed();
+        long wait = Math.min(MAX_STORE_RETRY_MILLIS, POLL_MILLIS << Math.min(storeFailures.getAndIncrement(), 10));
+        nextClaimNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(wait);
+        if (storeReachable) {
+            storeReachable = false;
+            LOG.log(System.Logger.Level.ERROR, what + ": the compensation store is unreachable; compensable "
+                    + "requests are refused until it answers again", e);
+        }
+        return wait;
     }
 
     /**
@@ -141,6 +237,9 @@ final class Compensator implements Compensations {
      * journal or retried dead letters may take more: then requests are refused until enough have succeeded.
      */
     boolean hold() {
+        if (!storeReachable) {
+            return false;
+        }
         int taken;
         do {
             taken = held.get();
@@ -163,6 +262,7 @@ final class Compensator implements Compensations {
      */
     void schedule(JournalEntry entry, Compensation compensation, CompletionStage<Void> handlerReturned) {
         metrics.compensationScheduled(entry.route());
+        scheduled.putIfAbsent(key(entry.route(), entry.method()), compensation);
         intake.add(new Intake(entry, compensation, handlerReturned));
     }
 
@@ -180,8 +280,12 @@ final class Compensator implements Compensations {
                 }
                 batch.add(first);
                 intake.drainTo(batch, 511);
-                journalBatch(batch);
+                Set<String> recorded = recordBatch(batch);
                 for (Intake next : batch) {
+                    if (!recorded.contains(next.entry().id())) {
+                        held.decrementAndGet(); // already recorded: the same failure reported twice runs once
+                        continue;
+                    }
                     Pending compensation = new Pending(next.entry(), next.compensation(), 0, null);
                     pending.put(next.entry().id(), compensation);
                     // Never while the failed handler still runs; but never wait for it without bound either.
@@ -204,14 +308,30 @@ final class Compensator implements Compensations {
         }
     }
 
-    private void journalBatch(List<Intake> batch) {
+    /**
+     * Records the batch before any of it runs; returns the ids newly recorded. An unreachable store is tried
+     * again, with a bounded backoff, until it answers: the batch waits in memory (in the places its requests
+     * held) and new compensable requests are refused meanwhile. Only closing gives up, and says what it lost.
+     */
+    private Set<String> recordBatch(List<Intake> batch) throws InterruptedException {
         List<JournalEntry> entries = new ArrayList<>(batch.size());
         batch.forEach(next -> entries.add(next.entry()));
-        try {
-            journal.pending(entries);
-        } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "could not journal " + entries.size() + " compensations; they will "
-                    + "still run, but would not survive a crash", e);
+        while (true) {
+            try {
+                Set<String> recorded = new HashSet<>();
+                store.record(entries).forEach(entry -> recorded.add(entry.id()));
+                storeAnswered();
+                return recorded;
+            } catch (IOException | RuntimeException e) {
+                long wait = storeFailed("could not record " + entries.size() + " compensations", e);
+                if (closing) {
+                    LOG.log(System.Logger.Level.ERROR, "closing with " + entries.size() + " compensations that the "
+                            + "store never recorded: they are lost (requests " + entries.stream()
+                            .map(JournalEntry::idempotencyKey).toList() + ")");
+                    return Set.of();
+                }
+                Thread.sleep(wait);
+            }
         }
     }
 
@@ -239,6 +359,14 @@ final class Compensator implements Compensations {
 
     private void attempt(Pending compensation) {
         JournalEntry entry = compensation.entry;
+        if (compensation.lost) {
+            pending.remove(entry.id());
+            held.decrementAndGet();
+            LOG.log(System.Logger.Level.WARNING, "compensation " + entry.id() + " for request "
+                    + entry.idempotencyKey() + " is held by another instance now (this one's lease expired); "
+                    + "it runs there");
+            return;
+        }
         int attempt = ++compensation.attempts;
         try {
             compensation.compensation.compensate(CompensationArguments.of(entry), new AttemptContext(entry, attempt));
@@ -254,7 +382,7 @@ final class Compensator implements Compensations {
         pending.remove(entry.id());
         held.decrementAndGet();
         metrics.compensationSucceeded(entry.route());
-        record(() -> journal.succeeded(entry.id()));
+        record(() -> store.succeeded(entry.id()));
     }
 
     private void failed(Pending compensation, int attempt, Throwable failure) {
@@ -264,16 +392,15 @@ final class Compensator implements Compensations {
         if (attempt >= entry.maxAttempts()) {
             pending.remove(entry.id());
             held.decrementAndGet();
-            dead.put(entry.id(), compensation);
             metrics.compensationDeadLettered(entry.route());
-            record(() -> journal.deadLettered(entry.id(), attempt, error));
             LOG.log(System.Logger.Level.ERROR, "compensation " + entry.method() + " of " + entry.route()
                     + " for request " + entry.idempotencyKey() + " failed " + attempt + " times and is now a "
                     + "dead letter (" + entry.id() + "); retry it with compensations().retry(id)", failure);
+            record(() -> store.deadLettered(new JournalState(entry, attempt, true, error)));
             return;
         }
         metrics.compensationRetried(entry.route());
-        record(() -> journal.attemptFailed(entry.id(), attempt, error));
+        record(() -> store.attemptFailed(entry.id(), attempt, error));
         if (!closing) {
             timers.schedule(() -> submit(compensation), backoffMillis(entry.backoffMillis(), attempt),
                     TimeUnit.MILLISECONDS);
@@ -292,27 +419,29 @@ final class Compensator implements Compensations {
         return pending.size();
     }
 
+    /** Every dead letter in the store: a shared store's are the whole cluster's. */
     @Override
     public List<DeadLetter> deadLetters() {
-        synchronized (dead) {
-            return dead.values().stream().map(p -> new DeadLetter(p.entry.id(), p.entry.route(),
-                    p.entry.idempotencyKey(), p.entry.failure(), p.entry.failedAt(), p.attempts, p.lastError)).toList();
+        try {
+            return store.deadLetters().stream().map(state -> new DeadLetter(state.entry().id(),
+                    state.entry().route(), state.entry().idempotencyKey(), state.entry().failure(),
+                    state.entry().failedAt(), state.attempts(), state.lastError())).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the dead letters: the compensation store is unreachable", e);
         }
     }
 
+    /** Runs a dead letter again, here, if this build has its method; a shared store's may be any instance's. */
     @Override
     public boolean retry(String id) {
-        Pending compensation = dead.get(id);
-        if (compensation == null || compensation.compensation == null) {
-            return false;
+        Optional<JournalState> revived;
+        try {
+            revived = store.revive(id, entry -> compensation(entry) != null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot retry " + id + ": the compensation store is unreachable", e);
         }
-        dead.remove(id);
-        compensation.attempts = 0;
-        held.incrementAndGet();
-        pending.put(id, compensation);
-        record(() -> journal.revived(id));
-        submit(compensation);
-        return true;
+        revived.ifPresent(state -> adopt(List.of(state)));
+        return revived.isPresent();
     }
 
     /**
@@ -327,6 +456,7 @@ final class Compensator implements Compensations {
             Thread.currentThread().interrupt();
         }
         timers.shutdownNow();
+        claims.shutdownNow();
         workers.shutdown();
         try {
             if (!workers.awaitTermination(drain.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -337,21 +467,26 @@ final class Compensator implements Compensations {
             Thread.currentThread().interrupt();
         }
         try {
-            journal.close();
+            store.close();
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "could not close the compensation journal", e);
+            LOG.log(System.Logger.Level.WARNING, "could not close the compensation store", e);
         }
     }
 
-    private interface JournalWrite {
+    private interface StoreWrite {
         void run() throws IOException;
     }
 
-    private static void record(JournalWrite write) {
+    /**
+     * An outcome the store could not take is logged and counted, not retried: the compensation is still held
+     * there as pending, so at worst it runs again (at least once).
+     */
+    private void record(StoreWrite write) {
         try {
             write.run();
         } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "could not write to the compensation journal", e);
+            metrics.compensationStoreFailed();
+            LOG.log(System.Logger.Level.ERROR, "could not write to the compensation store", e);
         }
     }
 

@@ -48,7 +48,7 @@ public final class ServerRuntime implements AutoCloseable {
         RequestRecorder observations = observations(settings);
         this.router = new Router(observations);
         Map<String, Compensation> compensations = new HashMap<>();
-        this.compensator = new Compensator(settings.compensationJournal(), compensations,
+        this.compensator = new Compensator(settings.compensationStore(), compensations,
                 settings.compensationThreads(), settings.compensationQueue(), settings.maxPendingCompensations(),
                 settings.compensationHandlerWait(), metrics);
         ChainAssembly chains = new ChainAssembly(observations, compensator, router);

@@ -1,7 +1,7 @@
 package dev.ward.undertow.internal;
 
 import dev.ward.undertow.AccessLogSink;
-import dev.ward.undertow.CompensationJournal;
+import dev.ward.undertow.CompensationStore;
 import dev.ward.undertow.Routes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -19,7 +19,7 @@ public record ServerSettings(String host, int port, List<Routes> routes, int ioT
                              long maxEntitySize, int maxHeaderSize, Duration parseTimeout, Duration idleTimeout,
                              Duration drainTime, Duration bodyTimeout, int maxParameters, int maxHeaders,
                              MeterRegistry meterRegistry, ObservationRegistry observationRegistry,
-                             AccessLogSink accessLogSink, int accessLogQueue, CompensationJournal compensationJournal,
+                             AccessLogSink accessLogSink, int accessLogQueue, CompensationStore compensationStore,
                              int compensationThreads, int compensationQueue, int maxPendingCompensations,
                              Duration compensationHandlerWait, List<AutoCloseable> closeOnStop) {
     public ServerSettings {

@@ -30,6 +30,9 @@ final class WardMetrics {
     static final String COMPENSATIONS_PENDING = "ward.compensations.pending";
     static final String COMPENSATIONS_HELD = "ward.compensations.held";
     static final String COMPENSATIONS_REFUSED = "ward.compensations.refused";
+    static final String COMPENSATION_STORE_FAILURES = "ward.compensations.store.failures";
+    static final String COMPENSATION_STORE_RECONNECTS = "ward.compensations.store.reconnects";
+    static final String COMPENSATION_STORE_REACHABLE = "ward.compensations.store.reachable";
 
     private final MeterRegistry registry;
 
@@ -107,6 +110,28 @@ final class WardMetrics {
     void compensationsHeld(AtomicInteger held) {
         if (registry != null) {
             registry.gauge(COMPENSATIONS_HELD, Tags.empty(), held);
+        }
+    }
+
+    /** A call to the compensation store that failed (unreachable, or it refused the write). */
+    void compensationStoreFailed() {
+        if (registry != null) {
+            registry.counter(COMPENSATION_STORE_FAILURES).increment();
+        }
+    }
+
+    /** The compensation store answered again after failing. */
+    void compensationStoreReconnected() {
+        if (registry != null) {
+            registry.counter(COMPENSATION_STORE_RECONNECTS).increment();
+        }
+    }
+
+    /** 1 while the compensation store answers, 0 while compensable requests are refused because it does not. */
+    void compensationStoreReachable(java.util.function.BooleanSupplier reachable) {
+        if (registry != null) {
+            registry.gauge(COMPENSATION_STORE_REACHABLE, Tags.empty(), reachable,
+                    supplier -> supplier.getAsBoolean() ? 1 : 0);
         }
     }
 

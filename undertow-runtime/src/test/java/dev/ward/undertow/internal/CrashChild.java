@@ -33,8 +33,6 @@ public final class CrashChild {
                         .handler(exchange -> exchange.respond(Response.status(500))))
                 .build()
                 .start();
-        System.out.println("PORT " + server.port());
-        System.out.flush();
-        Thread.sleep(Long.MAX_VALUE);
+        ChildJvm.serve(server);
     }
 }

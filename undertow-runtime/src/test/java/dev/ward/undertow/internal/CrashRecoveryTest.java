@@ -1,15 +1,11 @@
 package dev.ward.undertow.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +24,7 @@ class CrashRecoveryTest {
         Path marker = dir.resolve("marker");
         Process first = child(journal, marker, "hang");
         try {
-            int port = port(first);
+            int port = ChildJvm.port(first);
             HttpResponse<String> failed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + port + "/orders?sku=apple"))
                     .header("X-Request-Id", "crash-order-1").POST(HttpRequest.BodyPublishers.noBody()).build(),
@@ -44,7 +40,7 @@ class CrashRecoveryTest {
 
         Process second = child(journal, marker, "record");
         try {
-            port(second);
+            ChildJvm.port(second);
             Await.until(() -> Files.exists(marker) && readQuietly(marker).startsWith("compensated"));
             assertEquals("compensated crash-order-1 apple the response status was 500", Files.readString(marker));
         } finally {
@@ -54,30 +50,7 @@ class CrashRecoveryTest {
     }
 
     private static Process child(Path journal, Path marker, String mode) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), CrashChild.class.getName(),
-                journal.toString(), marker.toString(), mode).redirectErrorStream(true).start();
-    }
-
-    private static int port(Process child) throws Exception {
-        BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        for (String line; System.nanoTime() < deadline && (line = out.readLine()) != null; ) {
-            if (line.startsWith("PORT ")) {
-                Thread drain = new Thread(() -> {
-                    try {
-                        out.lines().forEach(ignored -> { });
-                    } catch (java.io.UncheckedIOException closed) {
-                        // the test killed the child and closed its output: nothing left to drain
-                    }
-                }, "child-output");
-                drain.setDaemon(true);
-                drain.start();
-                return Integer.parseInt(line.substring(5).trim());
-            }
-        }
-        assertTrue(child.isAlive(), "the child JVM died before listening");
-        throw new AssertionError("the child JVM printed no port");
+        return ChildJvm.start(CrashChild.class, journal.toString(), marker.toString(), mode);
     }
 
     private static String readQuietly(Path file) {
