@@ -3,13 +3,19 @@ package dev.ward.undertow.internal;
 import dev.ward.Deadline;
 import dev.ward.Reject;
 import dev.ward.Response;
+import dev.ward.undertow.BodyDecodingException;
+import dev.ward.undertow.BodyReader;
+import dev.ward.undertow.BodyWriter;
 import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.observation.Observation;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
 import io.undertow.util.Headers;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.charset.Charset;
@@ -153,6 +159,49 @@ public final class RouteExchange implements RequestValues {
             exchange.startBlocking();
         }
         return new BoundedInputStream(exchange.getInputStream(), route.maxEntitySize());
+    }
+
+    /**
+     * The body decoded as the route's JSON body type, from the buffered bytes; on a worker thread, or on the I/O
+     * thread of a non-blocking route, whose body is buffered before it runs. A body that is not JSON is a 415; one
+     * the codec refuses is a 400 saying what is wrong and where. The type is the one the route registered with
+     * {@link RouteBuilder#reads}, which the generated caller declares.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T bodyValue() {
+        String contentType = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
+        String mediaType = contentType == null ? "" : MediaTypes.withoutParameters(contentType);
+        if (!MediaTypes.isJson(mediaType)) {
+            throw new BindException(415, contentType == null ? "the body has no Content-Type; send application/json"
+                    : "the body's Content-Type " + Bind.quote(contentType) + " is not JSON; send application/json");
+        }
+        try {
+            return ((BodyReader<T>) route.reader()).read(bufferedBody());
+        } catch (BodyDecodingException problem) {
+            throw BindException.undecodable(problem);
+        }
+    }
+
+    /** A JSON result, 200, encoded by the route's writer; {@code null} breaks the handler's contract (500). */
+    @SuppressWarnings("unchecked")
+    public <T> Response encode(T value) {
+        if (value == null) {
+            throw new NullPointerException("the handler returned null; return a value, or Optional.empty() for 404");
+        }
+        // Encoded before anything is sent: a writer failure is an ordinary failure of the route, never half a body.
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try {
+            ((BodyWriter<T>) route.writer()).write(value, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("encoding the result of route " + route.name() + " failed", e);
+        }
+        return Response.status(200).body(out.toByteArray(), MediaTypes.JSON);
+    }
+
+    /** An {@code Optional} JSON result: its value as {@link #encode} writes it, or a 404 problem when empty. */
+    public <T> Response encodeOptional(Optional<T> value) {
+        Objects.requireNonNull(value, "the handler returned a null Optional; return Optional.empty() for 404");
+        return value.isPresent() ? encode(value.get()) : Problems.of(404, "nothing was found here", requestId);
     }
 
     /**
@@ -445,7 +494,8 @@ public final class RouteExchange implements RequestValues {
                 route.metrics().bodyRejected(route.name(), problem.status());
                 LingeringClose.arm(exchange);
             }
-            ResponseWriter.write(exchange, Problems.of(problem.status(), problem.getMessage(), requestId));
+            ResponseWriter.write(exchange, Problems.of(problem.status(), problem.getMessage(), problem.location(),
+                    requestId));
             return;
         }
         if (failure instanceof Reject rejection) {
