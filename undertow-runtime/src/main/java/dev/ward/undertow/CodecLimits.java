@@ -12,13 +12,14 @@ package dev.ward.undertow;
  */
 public record CodecLimits(int maxDepth, int maxStringLength, int maxNumberLength, boolean refuseUnknownProperties) {
     /**
-     * Nesting 64 deep, strings of 32,768 characters, numbers of 100 characters, unknown properties ignored.
-     * Strings longer than 32 KiB are the largest avaje-jsonb reads with its default buffers and leave ample room
-     * for names, addresses and comments; bulk content belongs in a {@code byte[]} or streamed body. One hundred
-     * characters is five times the digits of a {@code long} and of a {@code double}'s shortest form, and keeps
-     * {@link java.math.BigDecimal} parsing cheap.
+     * Nesting 64 deep, strings of 32,768 characters, numbers of 64 digits, unknown properties ignored. 64 levels
+     * are far more than any request document needs and keep recursive decoding's stack small. 32,768 characters
+     * leave ample room for names, addresses and comments, and are the longest string avaje-jsonb reads with its
+     * default buffers; bulk content belongs in a {@code byte[]} or streamed body. 64 digits are three times those
+     * of a {@code long} or of a {@code double}'s exact form, enough for any decimal amount, and keep
+     * {@link java.math.BigDecimal} parsing, which grows faster than the length, cheap.
      */
-    public static final CodecLimits DEFAULTS = new CodecLimits(64, 32_768, 100, false);
+    public static final CodecLimits DEFAULTS = new CodecLimits(64, 32_768, 64, false);
 
     public CodecLimits {
         if (maxDepth < 1 || maxStringLength < 1 || maxNumberLength < 1) {

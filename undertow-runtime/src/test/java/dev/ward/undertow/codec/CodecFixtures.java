@@ -27,7 +27,11 @@ public final class CodecFixtures {
     public record Payment(BigDecimal amount, long cents, double rate, boolean settled) {
     }
 
-    /** Collections nested three deep. */
+    /** Collections nested three deep in a component. */
+    public record Aisles(Map<String, Map<String, List<Item>>> shelvesByAisle) {
+    }
+
+    /** A list of a generic type in a component, which avaje-jsonb's generated adapters cannot read. */
     public record Grid(List<Map<String, Set<Colour>>> cells) {
     }
 

@@ -1,0 +1,84 @@
+package dev.ward.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.ward.undertow.BodyCodec;
+import dev.ward.undertow.CodecLimits;
+import dev.ward.undertow.codec.CodecFixtures.Colour;
+import dev.ward.undertow.codec.CodecFixtures.Grid;
+import dev.ward.undertow.codec.CodecFixtures.Item;
+import dev.ward.undertow.internal.Codecs;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class JsonbCodecTest {
+    /** Imported nowhere: avaje-jsonb has no adapter for it. */
+    public record NotImported(String name) {
+    }
+
+    @Test
+    void isFoundOnTheClassPathWithoutConfiguration() {
+        BodyCodec found = Codecs.discover(JsonbCodecTest.class.getClassLoader()).orElseThrow();
+        assertInstanceOf(JsonbCodec.class, found);
+    }
+
+    @Test
+    void refusesLimitsAvajeJsonbCannotHonour() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> new JsonbCodec(CodecLimits.DEFAULTS.withMaxNumberLength(97)));
+        assertEquals("ward-json reads strings of at most 32768 characters and numbers of at most 96 digits"
+                + " (avaje-jsonb's limits), not 32768 and 97: lower the limits or use ward-jackson",
+                refused.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> new JsonbCodec(CodecLimits.DEFAULTS.withMaxStringLength(32_769)));
+        new JsonbCodec(CodecLimits.DEFAULTS.withMaxNumberLength(96));
+    }
+
+    @Test
+    void namesATypeWithoutAnAdapterWhenTheRouteIsBuilt() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> new JsonbCodec().reader(NotImported.class));
+        assertEquals("ward-json has no adapter for " + NotImported.class.getName() + ": Ward's processor"
+                + " generates one for every body and result type of a route; for another type, annotate it with"
+                + " @io.avaje.jsonb.Json or list it in @Json.Import", refused.getMessage());
+    }
+
+    @Test
+    void refusesAListOfAGenericTypeInAComponentWhenTheRouteIsBuilt() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> new JsonbCodec().reader(Grid.class));
+        assertEquals("ward-json cannot read or write Grid.cells (java.util.List<java.util.Map<java.lang.String,"
+                + " java.util.Set<" + Colour.class.getName() + ">>>): avaje-jsonb's generated adapters lose the type"
+                + " arguments of a generic element in a List, Set or Optional component. Wrap the element in a"
+                + " record, or use ward-jackson", refused.getMessage());
+    }
+
+    @Test
+    void writesAListOfAGenericTypeInAComponent() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new JsonbCodec().writer(Grid.class).write(new Grid(List.of(Map.of("b", Set.of(Colour.GREEN)))), out);
+        assertEquals("{\"cells\":[{\"b\":[\"GREEN\"]}]}", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void leavesTheStreamOpenAfterWriting() throws IOException {
+        boolean[] closed = {false};
+        ByteArrayOutputStream out = new ByteArrayOutputStream() {
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+        new JsonbCodec().writer(Item.class).write(new Item("a", 1), out);
+        assertFalse(closed[0]);
+        assertEquals("{\"sku\":\"a\",\"quantity\":1}", out.toString(StandardCharsets.UTF_8));
+    }
+}
