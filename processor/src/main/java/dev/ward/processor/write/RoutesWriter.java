@@ -82,7 +82,8 @@ public final class RoutesWriter {
         return ClassName.get(handler.packageName(), String.join("_", handler.simpleNames()) + "Routes");
     }
 
-    public static JavaFile write(HandlerClass handlerClass) {
+    /** @param jsonImports whether avaje-jsonb is on the class path: then the class imports its JSON types */
+    public static JavaFile write(HandlerClass handlerClass, boolean jsonImports) {
         TypeElement type = handlerClass.element();
         ClassName handlerName = ClassName.get(type);
         ClassName routesName = routesClassName(type);
@@ -148,6 +149,10 @@ public final class RoutesWriter {
             }
         }
         routesClass.addJavadoc("</ul>\n");
+        AnnotationSpec imports = jsonImports ? JsonImports.of(handlerClass) : null;
+        if (imports != null) {
+            routesClass.addAnnotation(imports);
+        }
         routesClass.addMethod(register.build());
 
         return JavaFile.builder(ElementNames.packageOf(type), routesClass.build())
