@@ -8,7 +8,10 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-/** JSON routes: a record in, records out, collections, Optional (404 when empty), asynchronous, replayed. */
+/**
+ * JSON routes: a record in, records out, collections, Optional (404 when empty), a Reply with status and headers,
+ * asynchronous, replayed.
+ */
 public class Orders {
     public record Line(String sku, int quantity) { }
 
@@ -19,6 +22,12 @@ public class Orders {
     @Post("/orders")
     public Order place(@Body OrderRequest request) {
         return new Order(UUID.randomUUID(), request.lines());
+    }
+
+    @Post("/orders/express")
+    public Reply<Order> express(@Body OrderRequest request) {
+        return request.lines().isEmpty() ? Reply.problem(422, "an order needs a line")
+                : Reply.created("/orders/1", new Order(UUID.randomUUID(), request.lines()));
     }
 
     @Get("/orders/{id}")

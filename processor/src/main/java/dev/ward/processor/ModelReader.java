@@ -266,10 +266,12 @@ public final class ModelReader {
         if (isDeclared(value, Names.RESPONSE)) {
             return new ReturnShape(ReturnShape.Kind.RESPONSE, async, declared);
         }
-        if (isDeclared(value, Names.OPTIONAL)) {
+        if (isDeclared(value, Names.OPTIONAL) || isDeclared(value, Names.REPLY)) {
             TypeMirror present = typeArgument(value);
+            ReturnShape.Kind kind = isDeclared(value, Names.REPLY) ? ReturnShape.Kind.REPLY
+                    : ReturnShape.Kind.OPTIONAL_DATA;
             return present == null ? new ReturnShape(ReturnShape.Kind.UNSUPPORTED, async, declared)
-                    : new ReturnShape(ReturnShape.Kind.OPTIONAL_DATA, async, declared, present);
+                    : new ReturnShape(kind, async, declared, present);
         }
         boolean valueLike = value.getKind() == TypeKind.DECLARED || value.getKind() == TypeKind.TYPEVAR
                 || value.getKind() == TypeKind.ARRAY || value.getKind().isPrimitive();

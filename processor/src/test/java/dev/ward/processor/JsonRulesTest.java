@@ -79,6 +79,17 @@ class JsonRulesTest {
                     @Get("/a") public CompletionStage<Map<UUID, Item>> a() { return null; } // <- error
                 }
                 """));
+        assertError("Ward/NotJsonValue", "Handlers.a() returns dev.ward.Reply<test.Handlers.Base>, which cannot be "
+                + "written as JSON: Base is an abstract class", handlers("public class Handlers {\n" + TYPES + """
+                    @Get("/a") public Reply<Base> a() { return null; } // <- error
+                }
+                """));
+        assertError("Ward/UnsupportedReturnType", "returns dev.ward.Reply, which Ward cannot write", handlers("""
+                public class Handlers {
+                    @SuppressWarnings("rawtypes")
+                    @Get("/a") public Reply a() { return null; } // <- error
+                }
+                """));
     }
 
     @Test
@@ -92,6 +103,8 @@ class JsonRulesTest {
                     @Get("/f") public CompletionStage<List<Item>> f() { return CompletableFuture.completedFuture(List.of()); }
                     @Get("/g") public CompletionStage<Optional<Item>> g() { return CompletableFuture.completedFuture(Optional.empty()); }
                     @Post("/h") public Colour h(@Body Colour colour) { return colour; }
+                    @Post("/i") public Reply<Item> i(@Body Item item) { return Reply.created("/i/1", item); }
+                    @Get("/j") public CompletionStage<Reply<List<Item>>> j() { return null; }
                 }
                 """));
     }

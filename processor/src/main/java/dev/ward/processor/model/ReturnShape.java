@@ -4,7 +4,7 @@ import javax.lang.model.type.TypeMirror;
 
 /**
  * What a handler method returns: {@code kind} of the value, and whether it comes in a {@code CompletionStage};
- * {@code type} as declared, {@code data} the JSON value's type ({@code Order} of {@code Optional<Order>}) for the
+ * {@code type} as declared, {@code data} the JSON value's type ({@code Order} of {@code Optional<Order>} or {@code Reply<Order>}) for the
  * data kinds, else null.
  */
 public record ReturnShape(Kind kind, boolean async, TypeMirror type, TypeMirror data) {
@@ -14,6 +14,8 @@ public record ReturnShape(Kind kind, boolean async, TypeMirror type, TypeMirror 
         DATA,
         /** {@code Optional<T>} of a JSON value: empty answers 404. */
         OPTIONAL_DATA,
+        /** {@code dev.ward.Reply<T>}: a JSON value with its status and headers, or a problem. */
+        REPLY,
         UNSUPPORTED
     }
 
@@ -22,6 +24,6 @@ public record ReturnShape(Kind kind, boolean async, TypeMirror type, TypeMirror 
     }
 
     public boolean isData() {
-        return kind == Kind.DATA || kind == Kind.OPTIONAL_DATA;
+        return kind == Kind.DATA || kind == Kind.OPTIONAL_DATA || kind == Kind.REPLY;
     }
 }

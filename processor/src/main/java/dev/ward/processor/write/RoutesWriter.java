@@ -384,7 +384,7 @@ public final class RoutesWriter {
     /** The {@code Response} for a value of {@code kind}: JSON values go through the route's codec. */
     private static CodeBlock converted(ReturnShape.Kind kind, CodeBlock value) {
         return switch (kind) {
-            case DATA, OPTIONAL_DATA -> CodeBlock.of("$L.$L($L)", EXCHANGE, converter(kind), value);
+            case DATA, OPTIONAL_DATA, REPLY -> CodeBlock.of("$L.$L($L)", EXCHANGE, converter(kind), value);
             default -> CodeBlock.of("$T.$L($L)", REPLIES, converter(kind), value);
         };
     }
@@ -392,7 +392,7 @@ public final class RoutesWriter {
     private static CodeBlock converterReference(ReturnShape.Kind kind) {
         return switch (kind) {
             case VOID -> CodeBlock.of("$L -> $T.noContent()", DONE, REPLIES);
-            case DATA, OPTIONAL_DATA -> CodeBlock.of("$L::$L", EXCHANGE, converter(kind));
+            case DATA, OPTIONAL_DATA, REPLY -> CodeBlock.of("$L::$L", EXCHANGE, converter(kind));
             default -> CodeBlock.of("$T::$L", REPLIES, converter(kind));
         };
     }
@@ -404,6 +404,7 @@ public final class RoutesWriter {
             case RESPONSE -> "response";
             case DATA -> "encode";
             case OPTIONAL_DATA -> "encodeOptional";
+            case REPLY -> "encodeReply";
             default -> throw new IllegalStateException("no converter for " + kind);
         };
     }

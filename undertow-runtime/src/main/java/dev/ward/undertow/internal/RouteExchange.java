@@ -2,6 +2,7 @@ package dev.ward.undertow.internal;
 
 import dev.ward.Deadline;
 import dev.ward.Reject;
+import dev.ward.Reply;
 import dev.ward.Response;
 import dev.ward.undertow.BodyDecodingException;
 import dev.ward.undertow.BodyReader;
@@ -183,19 +184,34 @@ public final class RouteExchange implements RequestValues {
     }
 
     /** A JSON result, 200, encoded by the route's writer; {@code null} breaks the handler's contract (500). */
-    @SuppressWarnings("unchecked")
     public <T> Response encode(T value) {
         if (value == null) {
             throw new NullPointerException("the handler returned null; return a value, or Optional.empty() for 404");
         }
-        // Encoded before anything is sent: a writer failure is an ordinary failure of the route, never half a body.
+        return Response.status(200).body(encoded(value), MediaTypes.JSON);
+    }
+
+    /** A {@link Reply}: its value encoded by the route's writer with its status and headers, or its problem. */
+    public <T> Response encodeReply(Reply<T> reply) {
+        Objects.requireNonNull(reply, "the handler returned a null Reply");
+        Response head = reply.value().isPresent() ? Response.status(reply.status())
+                : Problems.of(reply.status(), reply.problem().orElseThrow(), requestId);
+        for (Map.Entry<String, String> header : reply.headers()) {
+            head = head.header(header.getKey(), header.getValue());
+        }
+        return reply.value().isPresent() ? head.body(encoded(reply.value().get()), MediaTypes.JSON) : head;
+    }
+
+    /** Encoded before anything is sent: a writer failure is an ordinary failure of the route, never half a body. */
+    @SuppressWarnings("unchecked")
+    private <T> byte[] encoded(T value) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         try {
             ((BodyWriter<T>) route.writer()).write(value, out);
         } catch (IOException e) {
             throw new UncheckedIOException("encoding the result of route " + route.name() + " failed", e);
         }
-        return Response.status(200).body(out.toByteArray(), MediaTypes.JSON);
+        return out.toByteArray();
     }
 
     /** An {@code Optional} JSON result: its value as {@link #encode} writes it, or a 404 problem when empty. */
