@@ -22,7 +22,6 @@ import dev.ward.undertow.BodyCodec;
 import dev.ward.undertow.BodyReader;
 import dev.ward.undertow.BodyWriter;
 import dev.ward.undertow.CodecLimits;
-import dev.ward.undertow.internal.MediaTypes;
 import java.lang.reflect.Type;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -87,16 +86,6 @@ public final class JacksonCodec implements BodyCodec {
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .serializationInclusion(JsonInclude.Include.NON_ABSENT)
                 .build();
-    }
-
-    @Override
-    public boolean reads(String mediaType) {
-        return MediaTypes.isJson(mediaType);
-    }
-
-    @Override
-    public String writesMediaType() {
-        return MediaTypes.JSON;
     }
 
     @Override

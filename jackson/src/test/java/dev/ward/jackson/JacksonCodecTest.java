@@ -1,16 +1,11 @@
 package dev.ward.jackson;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import dev.ward.undertow.BodyCodec;
 import dev.ward.undertow.BodyDecodingException;
-import dev.ward.undertow.CodecLimits;
-import dev.ward.undertow.internal.Codecs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,20 +13,6 @@ import org.junit.jupiter.api.Test;
 
 class JacksonCodecTest {
     public record LineItem(String unitPrice) {
-    }
-
-    public record Quantity(int value) {
-        public Quantity {
-            if (value < 1) {
-                throw new IllegalArgumentException("quantity must be at least 1");
-            }
-        }
-    }
-
-    @Test
-    void isFoundOnTheClassPathWithoutConfiguration() {
-        BodyCodec found = Codecs.discover(JacksonCodecTest.class.getClassLoader()).orElseThrow();
-        assertInstanceOf(JacksonCodec.class, found);
     }
 
     @Test
@@ -48,27 +29,6 @@ class JacksonCodecTest {
         BodyDecodingException refused = assertThrows(BodyDecodingException.class,
                 () -> codec.reader(LineItem.class).read(utf8("{\"unitPrice\":\"2.00\"}")));
         assertEquals("$.unitPrice: unknown property 'unitPrice'", refused.getMessage());
-    }
-
-    @Test
-    void leavesTheStreamOpenAfterWriting() throws IOException {
-        boolean[] closed = {false};
-        ByteArrayOutputStream out = new ByteArrayOutputStream() {
-            @Override
-            public void close() {
-                closed[0] = true;
-            }
-        };
-        new JacksonCodec().writer(LineItem.class).write(new LineItem("1"), out);
-        assertFalse(closed[0]);
-        assertEquals("{\"unitPrice\":\"1\"}", out.toString(StandardCharsets.UTF_8));
-    }
-
-    @Test
-    void letsTheTypesOwnValidationThrowAsItIs() {
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> new JacksonCodec(CodecLimits.DEFAULTS).reader(Quantity.class).read(utf8("{\"value\":0}")));
-        assertEquals("quantity must be at least 1", refused.getMessage());
     }
 
     private static byte[] utf8(String json) {

@@ -4,7 +4,6 @@ import dev.ward.undertow.BodyCodec;
 import dev.ward.undertow.BodyReader;
 import dev.ward.undertow.BodyWriter;
 import dev.ward.undertow.CodecLimits;
-import dev.ward.undertow.internal.MediaTypes;
 import io.avaje.jsonb.JsonType;
 import io.avaje.jsonb.Jsonb;
 import java.lang.reflect.Type;
@@ -46,16 +45,6 @@ public final class JsonbCodec implements BodyCodec {
                 .serializeNulls(false)
                 .serializeEmpty(true)
                 .build();
-    }
-
-    @Override
-    public boolean reads(String mediaType) {
-        return MediaTypes.isJson(mediaType);
-    }
-
-    @Override
-    public String writesMediaType() {
-        return MediaTypes.JSON;
     }
 
     @Override

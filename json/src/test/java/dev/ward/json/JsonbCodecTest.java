@@ -1,16 +1,11 @@
 package dev.ward.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.ward.undertow.BodyCodec;
 import dev.ward.undertow.CodecLimits;
 import dev.ward.undertow.codec.CodecFixtures.Colour;
 import dev.ward.undertow.codec.CodecFixtures.Grid;
-import dev.ward.undertow.codec.CodecFixtures.Item;
-import dev.ward.undertow.internal.Codecs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,12 +17,6 @@ import org.junit.jupiter.api.Test;
 class JsonbCodecTest {
     /** Imported nowhere: avaje-jsonb has no adapter for it. */
     public record NotImported(String name) {
-    }
-
-    @Test
-    void isFoundOnTheClassPathWithoutConfiguration() {
-        BodyCodec found = Codecs.discover(JsonbCodecTest.class.getClassLoader()).orElseThrow();
-        assertInstanceOf(JsonbCodec.class, found);
     }
 
     @Test
@@ -66,19 +55,5 @@ class JsonbCodecTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new JsonbCodec().writer(Grid.class).write(new Grid(List.of(Map.of("b", Set.of(Colour.GREEN)))), out);
         assertEquals("{\"cells\":[{\"b\":[\"GREEN\"]}]}", out.toString(StandardCharsets.UTF_8));
-    }
-
-    @Test
-    void leavesTheStreamOpenAfterWriting() throws IOException {
-        boolean[] closed = {false};
-        ByteArrayOutputStream out = new ByteArrayOutputStream() {
-            @Override
-            public void close() {
-                closed[0] = true;
-            }
-        };
-        new JsonbCodec().writer(Item.class).write(new Item("a", 1), out);
-        assertFalse(closed[0]);
-        assertEquals("{\"sku\":\"a\",\"quantity\":1}", out.toString(StandardCharsets.UTF_8));
     }
 }

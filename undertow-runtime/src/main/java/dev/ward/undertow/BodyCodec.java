@@ -1,5 +1,6 @@
 package dev.ward.undertow;
 
+import dev.ward.undertow.internal.MediaTypes;
 import java.lang.reflect.Type;
 
 /**
@@ -14,12 +15,17 @@ import java.lang.reflect.Type;
 public interface BodyCodec {
     /**
      * Whether this codec reads bodies of the given media type: {@code type/subtype} in lower case, without
-     * parameters (Ward strips {@code ; charset=...} first).
+     * parameters (Ward strips {@code ; charset=...} first). By default the JSON types: {@code application/json}
+     * and {@code application/*+json}.
      */
-    boolean reads(String mediaType);
+    default boolean reads(String mediaType) {
+        return MediaTypes.isJson(mediaType);
+    }
 
-    /** The {@code Content-Type} of what this codec writes, without parameters, e.g. {@code application/json}. */
-    String writesMediaType();
+    /** The {@code Content-Type} of what this codec writes, without parameters; by default {@code application/json}. */
+    default String writesMediaType() {
+        return MediaTypes.JSON;
+    }
 
     /**
      * The reader for values of {@code type}, a {@link Class} or a {@link java.lang.reflect.ParameterizedType}

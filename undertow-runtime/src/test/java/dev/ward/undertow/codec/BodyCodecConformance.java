@@ -16,6 +16,8 @@ import dev.ward.undertow.codec.CodecFixtures.Item;
 import dev.ward.undertow.codec.CodecFixtures.Money;
 import dev.ward.undertow.codec.CodecFixtures.Order;
 import dev.ward.undertow.codec.CodecFixtures.Payment;
+import dev.ward.undertow.codec.CodecFixtures.Quantity;
+import dev.ward.undertow.internal.Codecs;
 import dev.ward.undertow.internal.Types;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -127,6 +129,26 @@ public abstract class BodyCodecConformance {
     }
 
     @Test
+    void isFoundOnTheClassPathWithoutConfiguration() {
+        BodyCodec found = Codecs.discover(getClass().getClassLoader()).orElseThrow();
+        assertEquals(codec(CodecLimits.DEFAULTS).getClass(), found.getClass());
+    }
+
+    @Test
+    void leavesTheStreamOpenAfterWriting() throws IOException {
+        boolean[] closed = {false};
+        ByteArrayOutputStream out = new ByteArrayOutputStream() {
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+        codec(CodecLimits.DEFAULTS).writer(Item.class).write(new Item("a", 1), out);
+        assertEquals(false, closed[0]);
+        assertEquals("{\"sku\":\"a\",\"quantity\":1}", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void ignoresUnknownPropertiesByDefault() {
         assertEquals(new Item("apple", 2), read(CodecLimits.DEFAULTS, Item.class,
                 "{\"sku\":\"apple\",\"extra\":{\"deep\":[1,2,{\"x\":null}]},\"quantity\":2}"));
@@ -190,6 +212,13 @@ public abstract class BodyCodecConformance {
     }
 
     @Test
+    void letsTheTypesOwnValidationThrowAsItIs() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> read(CodecLimits.DEFAULTS, Quantity.class, "{\"value\":0}"));
+        assertEquals("quantity must be at least 1", refused.getMessage());
+    }
+
+    @Test
     void refusesNestingDeeperThanTheLimit() {
         // The object itself is one level: 63 arrays inside it make 64.
         assertEquals(new Item("a", 1), read(CodecLimits.DEFAULTS, Item.class, withIgnored(nested(63))));
@@ -244,7 +273,7 @@ public abstract class BodyCodecConformance {
     }
 
     @Test
-    void leavesTheStreamOpen() throws IOException {
+    void leavesTheStreamOpenAfterReading() throws IOException {
         boolean[] closed = {false};
         ByteArrayInputStream body = new ByteArrayInputStream(utf8(item("\"a\""))) {
             @Override

@@ -27,6 +27,15 @@ public final class CodecFixtures {
     public record Payment(BigDecimal amount, long cents, double rate, boolean settled) {
     }
 
+    /** A record that validates its values, as applications do. */
+    public record Quantity(int value) {
+        public Quantity {
+            if (value < 1) {
+                throw new IllegalArgumentException("quantity must be at least 1");
+            }
+        }
+    }
+
     /** Collections nested three deep in a component. */
     public record Aisles(Map<String, Map<String, List<Item>>> shelvesByAisle) {
     }
