@@ -25,6 +25,15 @@ public class JsonFixtures {
 
     public record Basket(List<Line> lines, Set<Size> sizes, Map<String, List<Line>> byAisle) { }
 
+    /** Validates itself: a refusal is the client's mistake, a 400. */
+    public record Quantity(int value) {
+        public Quantity {
+            if (value < 1) {
+                throw new IllegalArgumentException("value must be at least 1, was " + value);
+            }
+        }
+    }
+
     public static final class Money {
         private final long cents;
         private final String currency;
@@ -73,6 +82,11 @@ public class JsonFixtures {
     @Post("/money")
     public Money money(@Body Money money) {
         return new Money(money.cents() + 1, money.currency());
+    }
+
+    @Post("/quantity")
+    public Quantity quantity(@Body Quantity quantity) {
+        return quantity;
     }
 
     @Get("/lines/{sku}")

@@ -162,6 +162,12 @@ class JsonTest {
     }
 
     @Test
+    void aBodyItsOwnTypeRefusesIsA400WithTheTypesReason() throws Exception {
+        assertJson("{\"value\":2}", post("/quantity", "{\"value\":2}"));
+        assertProblem(400, "'value must be at least 1, was 0'", "$", post("/quantity", "{\"value\":0}"));
+    }
+
+    @Test
     void aProblemNeverRepeatsMoreThan100CharactersOfTheInput() throws Exception {
         String longValue = "x".repeat(500);
         for (String body : new String[] {"{\"sku\":\"a\",\"quantity\":\"" + longValue + "\"}",

@@ -165,7 +165,8 @@ public final class RouteExchange implements RequestValues {
     /**
      * The body decoded as the route's JSON body type, from the buffered bytes; on a worker thread, or on the I/O
      * thread of a non-blocking route, whose body is buffered before it runs. A body that is not JSON is a 415; one
-     * the codec refuses is a 400 saying what is wrong and where. The type is the one the route registered with
+     * the codec refuses is a 400 saying what is wrong and where, and so is one whose type's constructor refuses it
+     * with an {@code IllegalArgumentException} (its message, quoted, at {@code $}). The type is the one the route registered with
      * {@link RouteBuilder#reads}, which the generated caller declares.
      */
     @SuppressWarnings("unchecked")
@@ -180,6 +181,11 @@ public final class RouteExchange implements RequestValues {
             return ((BodyReader<T>) route.reader()).read(bufferedBody());
         } catch (BodyDecodingException problem) {
             throw BindException.undecodable(problem);
+        } catch (IllegalArgumentException invalid) {
+            // The body type's own validation (a compact constructor that checks its components) refused it.
+            throw BindException.undecodable(new BodyDecodingException(BodyDecodingException.Kind.WRONG_TYPE,
+                    invalid.getMessage() == null ? "the body is not a valid value"
+                            : BodyDecodingException.quote(invalid.getMessage()), DecodingErrors.ROOT));
         }
     }
 
