@@ -4,6 +4,7 @@ import static dev.ward.processor.Compile.assertCompiles;
 import static dev.ward.processor.Compile.assertError;
 import static dev.ward.processor.Compile.handlers;
 
+import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /** The rules of JSON bodies and results: each failing case, and the near miss that must still compile. */
@@ -26,15 +27,20 @@ class JsonRulesTest {
             public static abstract class Base { }
             """;
 
+    /** {@code test.Handlers} with the types above and {@code members}, which end with the class's closing brace. */
+    private static JavaFileObject withTypes(String members) {
+        return handlers("public class Handlers {\n" + TYPES + members);
+    }
+
     @Test
     void bodyThatCannotBeAJsonValue() {
         assertError("Ward/NotJsonValue", "@Body parameter shape of Handlers.a() cannot be read from JSON: Shape is an "
-                + "interface", handlers("public class Handlers {\n" + TYPES + """
+                + "interface", withTypes("""
                     @Post("/a") public String a(
                             @Body Shape shape) { return "a"; } // <- error
                 }
                 """));
-        assertError("Ward/NotJsonValue", "Base is an abstract class", handlers("public class Handlers {\n" + TYPES + """
+        assertError("Ward/NotJsonValue", "Base is an abstract class", withTypes("""
                     @Post("/a") public String a(
                             @Body Base base) { return "a"; } // <- error
                 }
@@ -45,21 +51,19 @@ class JsonRulesTest {
                             @Body List<T> body) { return "a"; } // <- error
                 }
                 """));
-        assertError("Ward/NotJsonValue", "java.util.List is a raw type: its elements have no type", handlers(
-                "public class Handlers {\n" + TYPES + """
+        assertError("Ward/NotJsonValue", "java.util.List is a raw type: its elements have no type", withTypes("""
                     @Post("/a") public String a(
                             @SuppressWarnings("rawtypes") @Body List items) { return "a"; } // <- error
                 }
                 """));
         assertError("Ward/NotJsonValue", "java.util.Map<java.lang.Integer,test.Handlers.Item> has keys that are not "
-                + "String: JSON object keys are strings", handlers("public class Handlers {\n" + TYPES + """
+                + "String: JSON object keys are strings", withTypes("""
                     @Post("/a") public String a(
                             @Body Map<Integer, Item> items) { return "a"; } // <- error
                 }
                 """));
         assertError("Ward/NotJsonValue", "Bean is neither a record, an enum nor a final class with a constructor "
-                + "taking every field (a class set through setters is not read)", handlers(
-                "public class Handlers {\n" + TYPES + """
+                + "taking every field (a class set through setters is not read)", withTypes("""
                     @Post("/a") public String a(
                             @Body List<Bean> beans) { return "a"; } // <- error
                 }
@@ -69,18 +73,17 @@ class JsonRulesTest {
     @Test
     void resultThatCannotBeAJsonValue() {
         assertError("Ward/NotJsonValue", "Handlers.a() returns java.util.Optional<test.Handlers.Shape>, which cannot "
-                + "be written as JSON: Shape is an interface", handlers("public class Handlers {\n" + TYPES + """
+                + "be written as JSON: Shape is an interface", withTypes("""
                     @Get("/a") public Optional<Shape> a() { return Optional.empty(); } // <- error
                 }
                 """));
         assertError("Ward/NotJsonValue", "Handlers.a() returns java.util.concurrent.CompletionStage<java.util.Map<"
-                + "java.util.UUID,test.Handlers.Item>>, which cannot be written as JSON", handlers(
-                "public class Handlers {\n" + TYPES + """
+                + "java.util.UUID,test.Handlers.Item>>, which cannot be written as JSON", withTypes("""
                     @Get("/a") public CompletionStage<Map<UUID, Item>> a() { return null; } // <- error
                 }
                 """));
         assertError("Ward/NotJsonValue", "Handlers.a() returns dev.ward.Reply<test.Handlers.Base>, which cannot be "
-                + "written as JSON: Base is an abstract class", handlers("public class Handlers {\n" + TYPES + """
+                + "written as JSON: Base is an abstract class", withTypes("""
                     @Get("/a") public Reply<Base> a() { return null; } // <- error
                 }
                 """));
@@ -94,7 +97,7 @@ class JsonRulesTest {
 
     @Test
     void everyDataShapeCompiles() {
-        assertCompiles(handlers("public class Handlers {\n" + TYPES + """
+        assertCompiles(withTypes("""
                     @Post("/a") public Item a(@Body Item item) { return item; }
                     @Put("/b") public List<Item> b(@Body List<Item> items) { return items; }
                     @Patch("/c") public Set<Colour> c(@Body Set<Colour> colours) { return colours; }
@@ -112,18 +115,17 @@ class JsonRulesTest {
     @Test
     void jsonBodyOnBodilessMethod() {
         assertError("Ward/JsonBodyOnBodilessMethod", "@Body parameter item of GET /a: GET requests have no body to "
-                + "read a test.Handlers.Item from", handlers("public class Handlers {\n" + TYPES + """
+                + "read a test.Handlers.Item from", withTypes("""
                     @Get("/a") public String a(
                             @Body Item item) { return "a"; } // <- error
                 }
                 """));
-        assertError("Ward/JsonBodyOnBodilessMethod", "DELETE requests have no body", handlers(
-                "public class Handlers {\n" + TYPES + """
+        assertError("Ward/JsonBodyOnBodilessMethod", "DELETE requests have no body", withTypes("""
                     @Delete("/a") public void a(
                             @Body Item item) { } // <- error
                 }
                 """));
-        assertCompiles(handlers("public class Handlers {\n" + TYPES + """
+        assertCompiles(withTypes("""
                     @Get("/a") public Item a(@QueryParam("sku") String sku) { return new Item(sku, 1); }
                     @Delete("/b") public void b(@Body byte[] reason) { }
                 }
@@ -132,7 +134,7 @@ class JsonRulesTest {
 
     @Test
     void replayedJsonBodyCompiles() {
-        assertCompiles(handlers("public class Handlers {\n" + TYPES + """
+        assertCompiles(withTypes("""
                     @Post("/a") @ReplayBody(maxBytes = 1024) public Item a(@Body Item item) { return item; }
                 }
                 """));
@@ -141,7 +143,7 @@ class JsonRulesTest {
     @Test
     void middlewareTakesNoJsonBody() {
         assertError("Ward/UnsupportedParameterType", "@Body parameter item has type test.Handlers.Item, which is not "
-                + "a body type", handlers("public class Handlers {\n" + TYPES + """
+                + "a body type", withTypes("""
                     @Middleware public static final class Audit {
                         public void audit(
                                 @Body Item item) { } // <- error
