@@ -30,7 +30,8 @@ class JsonTest {
 
     @BeforeAll
     static void start() {
-        http = new Http(WardServer.builder().port(0).routes(new JsonFixturesRoutes(new JsonFixtures(), new BodyAudit())).build());
+        http = new Http(WardServer.builder().port(0)
+                .routes(new JsonFixturesRoutes(new JsonFixtures(), new BodyAudit())).build());
     }
 
     @AfterAll
@@ -132,7 +133,8 @@ class JsonTest {
 
     @Test
     void aBodyThatIsNotJsonIsA415() throws Exception {
-        assertProblem(415, "the body's Content-Type 'text/plain' is not JSON; send application/json", null,
+        assertProblem(415, "the body's Content-Type 'text/plain' is not one this route reads; send application/json",
+                null,
                 post(http, "/line", "text/plain", "{\"sku\":\"apple\",\"quantity\":2}"));
         assertProblem(415, "the body has no Content-Type; send application/json", null,
                 post(http, "/line", null, "{\"sku\":\"apple\",\"quantity\":2}"));

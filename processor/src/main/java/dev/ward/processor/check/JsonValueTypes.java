@@ -108,6 +108,7 @@ final class JsonValueTypes {
 
     private static boolean isString(TypeMirror type) {
         return type.getKind() == TypeKind.DECLARED
-                && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().contentEquals("java.lang.String");
+                && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName()
+                .contentEquals("java.lang.String");
     }
 }

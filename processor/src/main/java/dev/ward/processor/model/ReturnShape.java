@@ -4,8 +4,8 @@ import javax.lang.model.type.TypeMirror;
 
 /**
  * What a handler method returns: {@code kind} of the value, and whether it comes in a {@code CompletionStage};
- * {@code type} as declared, {@code data} the JSON value's type ({@code Order} of {@code Optional<Order>} or {@code Reply<Order>}) for the
- * data kinds, else null.
+ * {@code type} as declared, {@code data} the JSON value's type ({@code Order} of {@code Optional<Order>} or
+ * {@code Reply<Order>}) for the data kinds, else null.
  */
 public record ReturnShape(Kind kind, boolean async, TypeMirror type, TypeMirror data) {
     public enum Kind {

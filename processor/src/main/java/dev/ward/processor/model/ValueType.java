@@ -7,7 +7,7 @@ public enum ValueType {
     BYTES,
     /** {@code @Body InputStream}. */
     INPUT_STREAM,
-    /** {@code @Body OrderRequest} of a route: a JSON value, decoded by the server's codec; the checks judge the type. */
+    /** {@code @Body OrderRequest} of a route: JSON decoded by the server's codec; the checks judge the type. */
     DATA,
     /** Anything else: the type is reported, never generated. */
     UNSUPPORTED;

@@ -164,18 +164,20 @@ public final class RouteExchange implements RequestValues {
 
     /**
      * The body decoded as the route's JSON body type, from the buffered bytes; on a worker thread, or on the I/O
-     * thread of a non-blocking route, whose body is buffered before it runs. A body that is not JSON is a 415; one
-     * the codec refuses is a 400 saying what is wrong and where, and so is one whose type's constructor refuses it
-     * with an {@code IllegalArgumentException} (its message, quoted, at {@code $}). The type is the one the route registered with
-     * {@link RouteBuilder#reads}, which the generated caller declares.
+     * thread of a non-blocking route, whose body is buffered before it runs. A body of a media type the codec does
+     * not read is a 415; one the codec refuses is a 400 saying what is wrong and where, and so is one whose type's
+     * constructor refuses it with an {@code IllegalArgumentException} (its message, quoted, at {@code $}). The
+     * type is the one the route registered with {@link RouteBuilder#reads}, which the generated caller declares.
      */
     @SuppressWarnings("unchecked")
     public <T> T bodyValue() {
         String contentType = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
         String mediaType = contentType == null ? "" : MediaTypes.withoutParameters(contentType);
-        if (!MediaTypes.isJson(mediaType)) {
-            throw new BindException(415, contentType == null ? "the body has no Content-Type; send application/json"
-                    : "the body's Content-Type " + Bind.quote(contentType) + " is not JSON; send application/json");
+        if (!route.codec().reads(mediaType)) {
+            String send = route.codec().writesMediaType();
+            throw new BindException(415, contentType == null ? "the body has no Content-Type; send " + send
+                    : "the body's Content-Type " + Bind.quote(contentType) + " is not one this route reads; send "
+                    + send);
         }
         try {
             return ((BodyReader<T>) route.reader()).read(bufferedBody());
