@@ -100,7 +100,7 @@ public final class ModelReader {
         PathTemplate path = PathTemplate.parse(annotations.string(first, "value"));
         List<Param> params = new ArrayList<>();
         for (VariableElement parameter : method.getParameters()) {
-            params.add(readParam(parameter));
+            params.add(readParam(parameter, true));
         }
         boolean recover = annotations.find(method, Names.RECOVER).isPresent()
                 || annotations.find(type, Names.RECOVER).isPresent();
@@ -113,7 +113,7 @@ public final class ModelReader {
             List<ExecutableElement> candidates = ElementFilter.methodsIn(type.getEnclosedElements()).stream()
                     .filter(m -> m.getSimpleName().contentEquals(compensate)).toList();
             List<Param> compensationParams = candidates.size() == 1
-                    ? candidates.get(0).getParameters().stream().map(this::readParam).toList() : List.of();
+                    ? candidates.get(0).getParameters().stream().map(p -> readParam(p, false)).toList() : List.of();
             return new CompensableSpec(mirror, compensate, annotations.number(mirror, "maxAttempts"),
                     annotations.number(mirror, "backoffMillis"), candidates, compensationParams);
         });
@@ -161,7 +161,7 @@ public final class ModelReader {
             return new MiddlewareClass(type, annotated, methods, List.of(), null, false);
         }
         ExecutableElement method = methods.get(0);
-        List<Param> params = method.getParameters().stream().map(this::readParam).toList();
+        List<Param> params = method.getParameters().stream().map(p -> readParam(p, false)).toList();
         TypeMirror returns = method.getReturnType();
         boolean producesValue = isContextValue(returns);
         boolean returnsOther = returns.getKind() != TypeKind.VOID && !producesValue;
@@ -180,7 +180,8 @@ public final class ModelReader {
                 annotations.string(mirror, "fallback")));
     }
 
-    private Param readParam(VariableElement parameter) {
+    /** @param route whether it is a route's parameter: only a route's own body may be a JSON value */
+    private Param readParam(VariableElement parameter, boolean route) {
         List<AnnotationMirror> bindings = annotations.findAll(parameter, Names.BINDING_ANNOTATIONS);
         TypeMirror type = parameter.asType();
         boolean optional = isDeclared(type, Names.OPTIONAL);
@@ -205,6 +206,8 @@ public final class ModelReader {
             };
             if (binding != Binding.BODY) {
                 name = annotations.string(bindings.get(0), "value");
+            } else if (route && !optional && !valueType.isRawBody()) {
+                valueType = ValueType.DATA;
             }
         }
         return new Param(parameter, binding, List.copyOf(bindings), name, valueType, optional, valueMirror);
@@ -244,24 +247,36 @@ public final class ModelReader {
         }
         if (isDeclared(type, Names.COMPLETION_STAGE) || isDeclared(type, "java.util.concurrent.CompletableFuture")) {
             TypeMirror value = typeArgument(type);
-            ReturnShape.Kind kind = value == null ? ReturnShape.Kind.UNSUPPORTED
-                    : isDeclared(value, "java.lang.Void") ? ReturnShape.Kind.VOID : valueKind(value);
-            return new ReturnShape(kind, true, type);
+            if (value == null) {
+                return new ReturnShape(ReturnShape.Kind.UNSUPPORTED, true, type);
+            }
+            return isDeclared(value, "java.lang.Void") ? new ReturnShape(ReturnShape.Kind.VOID, true, type)
+                    : valueShape(value, true, type);
         }
-        return new ReturnShape(valueKind(type), false, type);
+        return valueShape(type, false, type);
     }
 
-    private static ReturnShape.Kind valueKind(TypeMirror type) {
-        if (type.getKind() == TypeKind.ARRAY && ((ArrayType) type).getComponentType().getKind() == TypeKind.BYTE) {
-            return ReturnShape.Kind.BYTES;
+    private static ReturnShape valueShape(TypeMirror value, boolean async, TypeMirror declared) {
+        if (value.getKind() == TypeKind.ARRAY && ((ArrayType) value).getComponentType().getKind() == TypeKind.BYTE) {
+            return new ReturnShape(ReturnShape.Kind.BYTES, async, declared);
         }
-        if (isDeclared(type, "java.lang.String")) {
-            return ReturnShape.Kind.STRING;
+        if (isDeclared(value, "java.lang.String")) {
+            return new ReturnShape(ReturnShape.Kind.STRING, async, declared);
         }
-        if (isDeclared(type, Names.RESPONSE)) {
-            return ReturnShape.Kind.RESPONSE;
+        if (isDeclared(value, Names.RESPONSE)) {
+            return new ReturnShape(ReturnShape.Kind.RESPONSE, async, declared);
         }
-        return ReturnShape.Kind.UNSUPPORTED;
+        if (isDeclared(value, Names.OPTIONAL) || isDeclared(value, Names.REPLY)) {
+            TypeMirror present = typeArgument(value);
+            ReturnShape.Kind kind = isDeclared(value, Names.REPLY) ? ReturnShape.Kind.REPLY
+                    : ReturnShape.Kind.OPTIONAL_DATA;
+            return present == null ? new ReturnShape(ReturnShape.Kind.UNSUPPORTED, async, declared)
+                    : new ReturnShape(kind, async, declared, present);
+        }
+        boolean valueLike = value.getKind() == TypeKind.DECLARED || value.getKind() == TypeKind.TYPEVAR
+                || value.getKind() == TypeKind.ARRAY || value.getKind().isPrimitive();
+        return valueLike ? new ReturnShape(ReturnShape.Kind.DATA, async, declared, value)
+                : new ReturnShape(ReturnShape.Kind.UNSUPPORTED, async, declared);
     }
 
     private List<StrayMiddleware> readStrays(Set<? extends Element> annotated) {

@@ -34,6 +34,9 @@ public final class Names {
     public static final String CONTEXT_VALUE = "dev.ward.ContextValue";
 
     public static final String RESPONSE = "dev.ward.Response";
+    public static final String REPLY = "dev.ward.Reply";
+    /** avaje-jsonb, ward-json's library: on the class path, routes classes import their JSON types for it. */
+    public static final String AVAJE_JSON = "io.avaje.jsonb.Json";
     public static final String DEADLINE = "dev.ward.Deadline";
     public static final String REQUEST_ID = "dev.ward.RequestId";
     public static final String COMPENSATION_CONTEXT = "dev.ward.CompensationContext";

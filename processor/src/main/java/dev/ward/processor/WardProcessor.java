@@ -102,7 +102,8 @@ public final class WardProcessor extends AbstractProcessor {
 
     private void write(HandlerClass handlerClass) throws IOException {
         if (isClean(handlerClass) && generated.add(handlerClass.element().getQualifiedName().toString())) {
-            RoutesWriter.write(handlerClass).writeTo(processingEnv.getFiler());
+            boolean avajeJsonb = processingEnv.getElementUtils().getTypeElement(Names.AVAJE_JSON) != null;
+            RoutesWriter.write(handlerClass, avajeJsonb).writeTo(processingEnv.getFiler());
         }
     }
 

@@ -62,7 +62,7 @@ class ParameterRulesTest {
         assertError("Ward/UnsupportedParameterType", "is not a body type", handlers("""
                 public class Handlers {
                     @Post("/a") public String a(
-                            @Body int body) { return "a"; } // <- error
+                            @Body Optional<String> body) { return "a"; } // <- error
                 }
                 """));
         assertError("Ward/UnsupportedParameterType", "@QueryParam parameter q has type java.util.Optional, which Ward "

@@ -8,10 +8,4 @@ public record Order(UUID id, String sku, int quantity, OrderStatus status) {
     public Order withStatus(OrderStatus next) {
         return new Order(id, sku, quantity, next);
     }
-
-    /** The order as JSON. SKUs are validated on the way in, so they need no escaping. */
-    public String toJson() {
-        return "{\"id\":\"" + id + "\",\"sku\":\"" + sku + "\",\"quantity\":" + quantity
-                + ",\"status\":\"" + status + "\"}";
-    }
 }

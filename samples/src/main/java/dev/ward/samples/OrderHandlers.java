@@ -1,5 +1,6 @@
 package dev.ward.samples;
 
+import dev.ward.Body;
 import dev.ward.Compensable;
 import dev.ward.CompensationContext;
 import dev.ward.Delete;
@@ -9,15 +10,15 @@ import dev.ward.PathParam;
 import dev.ward.Post;
 import dev.ward.QueryParam;
 import dev.ward.Recover;
+import dev.ward.Reply;
 import dev.ward.RequestId;
 import dev.ward.Response;
 import dev.ward.Traced;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Orders: place one (reserving stock), read one, list them, cancel one (releasing stock).
@@ -28,7 +29,6 @@ import java.util.stream.Collectors;
 @Traced
 public class OrderHandlers {
     private static final Pattern SKU = Pattern.compile("[a-z0-9-]{1,32}");
-    private static final String JSON = "application/json";
 
     private final Inventory inventory;
     private final Payments payments;
@@ -40,25 +40,25 @@ public class OrderHandlers {
     }
 
     /**
-     * {@code POST /orders?sku=apple&quantity=2}: reserves the stock, charges, and answers 201 with the order, or
-     * 409 when stock is short. If anything fails after the reservation (the payment provider, say), the request
-     * fails with a 500 and Ward runs {@link #releaseStock} for it, asynchronously, with retries.
+     * {@code POST /orders} with {@code {"sku": "apple", "quantity": 2}}: reserves the stock, charges, and answers
+     * 201 with the order, or a 409 problem when stock is short. If anything fails after the reservation (the payment
+     * provider, say), the request fails with a 500 and Ward runs {@link #releaseStock} for it, asynchronously, with
+     * retries.
      */
     @Post("/orders")
     @Compensable(compensate = "releaseStock")
-    public Response place(@QueryParam("sku") String sku, @QueryParam("quantity") int quantity,
-                          @Header("Idempotency-Key") Optional<String> idempotencyKey, RequestId requestId) {
-        if (!SKU.matcher(sku).matches() || quantity < 1) {
-            return Response.status(422).body("sku must be [a-z0-9-]{1,32} and quantity at least 1");
+    public Reply<Order> place(@Body OrderRequest request, @Header("Idempotency-Key") Optional<String> idempotencyKey,
+                              RequestId requestId) {
+        if (!SKU.matcher(request.sku()).matches() || request.quantity() < 1) {
+            return Reply.problem(422, "sku must be [a-z0-9-]{1,32} and quantity at least 1");
         }
-        if (!inventory.reserve(requestId.value(), sku, quantity)) {
-            return Response.status(409).body("not enough " + sku + " in stock");
+        if (!inventory.reserve(requestId.value(), request.sku(), request.quantity())) {
+            return Reply.problem(409, "not enough " + request.sku() + " in stock");
         }
-        payments.charge(requestId.value(), quantity);
-        Order order = new Order(UUID.randomUUID(), sku, quantity, OrderStatus.PLACED);
+        payments.charge(requestId.value(), request.quantity());
+        Order order = new Order(UUID.randomUUID(), request.sku(), request.quantity(), OrderStatus.PLACED);
         orders.put(order.id(), order);
-        Response created = Response.status(201).header("Location", "/orders/" + order.id())
-                .body(order.toJson().getBytes(StandardCharsets.UTF_8), JSON);
+        Reply<Order> created = Reply.created("/orders/" + order.id(), order);
         return idempotencyKey.map(key -> created.header("Idempotency-Key", key)).orElse(created);
     }
 
@@ -71,21 +71,16 @@ public class OrderHandlers {
         inventory.releaseReservation(context.idempotencyKey());
     }
 
-    /** {@code GET /orders/{id}}: the order, or 404. A malformed id is a 400 before this runs. */
+    /** {@code GET /orders/{id}}: the order, or a 404 problem. A malformed id is a 400 before this runs. */
     @Get("/orders/{id}")
-    public Response get(@PathParam("id") UUID id) {
-        Order order = orders.get(id);
-        return order == null ? Response.status(404).body("no order " + id) : json(order.toJson());
+    public Optional<Order> get(@PathParam("id") UUID id) {
+        return Optional.ofNullable(orders.get(id));
     }
 
     /** {@code GET /orders?status=PLACED}: every order, or those with the given status. */
     @Get("/orders")
-    public Response list(@QueryParam("status") Optional<OrderStatus> status) {
-        String items = orders.values().stream()
-                .filter(order -> status.map(s -> order.status() == s).orElse(true))
-                .map(Order::toJson)
-                .collect(Collectors.joining(",", "[", "]"));
-        return json(items);
+    public List<Order> list(@QueryParam("status") Optional<OrderStatus> status) {
+        return orders.values().stream().filter(order -> status.map(s -> order.status() == s).orElse(true)).toList();
     }
 
     /** {@code DELETE /orders/{id}}: cancels a placed order and puts its stock back. */
@@ -102,9 +97,5 @@ public class OrderHandlers {
         }
         inventory.restock(current.sku(), current.quantity());
         return Response.noContent();
-    }
-
-    private static Response json(String body) {
-        return Response.status(200).body(body.getBytes(StandardCharsets.UTF_8), JSON);
     }
 }

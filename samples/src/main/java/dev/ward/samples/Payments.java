@@ -2,7 +2,7 @@ package dev.ward.samples;
 
 /**
  * The sample's stand-in for a payment provider. It is "down" for orders of more than {@code limit} items, so that
- * {@code POST /orders?sku=apple&quantity=5} shows a failed order whose stock reservation is compensated.
+ * {@code POST /orders} of {@code {"quantity": 5}} shows a failed order whose stock reservation is compensated.
  */
 public final class Payments {
     private final int limit;

@@ -24,11 +24,18 @@ class OrderServiceTest {
         http.close();
     }
 
+    private HttpRequest.Builder order(String json) {
+        return http.request("/orders").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+    }
+
     @Test
     void placeReadListAndCancelAnOrder() throws Exception {
-        HttpResponse<String> placed = http.send(http.request("/orders?sku=apple&quantity=3")
-                .header("Idempotency-Key", "k-1").POST(HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> placed = http.send(order("{\"sku\": \"apple\", \"quantity\": 3}")
+                .header("Idempotency-Key", "k-1"));
         assertEquals(201, placed.statusCode(), placed.body());
+        assertTrue(placed.body().matches("\\{\"id\":\"[0-9a-f-]{36}\",\"sku\":\"apple\",\"quantity\":3,"
+                + "\"status\":\"PLACED\"}"), placed.body());
         assertEquals("application/json", placed.headers().firstValue("Content-Type").orElseThrow());
         assertEquals("k-1", placed.headers().firstValue("Idempotency-Key").orElseThrow());
         String location = placed.headers().firstValue("Location").orElseThrow();
@@ -47,12 +54,22 @@ class OrderServiceTest {
 
     @Test
     void shortStockIsAConflictAndBadInputIsA4xxProblem() throws Exception {
-        assertEquals(409, http.send(http.request("/orders?sku=pear&quantity=6")
-                .POST(HttpRequest.BodyPublishers.noBody())).statusCode());
-        HttpResponse<String> notANumber = http.send(http.request("/orders?sku=pear&quantity=many")
-                .POST(HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> shortStock = http.send(order("{\"sku\": \"pear\", \"quantity\": 6}"));
+        assertEquals(409, shortStock.statusCode());
+        assertEquals("application/problem+json", shortStock.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(shortStock.body().contains("\"detail\":\"not enough pear in stock\""), shortStock.body());
+        HttpResponse<String> invalid = http.send(order("{\"sku\": \"Pear!\", \"quantity\": 1}"));
+        assertEquals(422, invalid.statusCode());
+        assertTrue(invalid.body().contains("sku must be [a-z0-9-]{1,32} and quantity at least 1"), invalid.body());
+        HttpResponse<String> notANumber = http.send(order("{\"sku\": \"pear\", \"quantity\": \"many\"}"));
         assertEquals(400, notANumber.statusCode());
-        assertTrue(notANumber.body().contains("query parameter 'quantity': 'many' is not a whole number"));
+        assertTrue(notANumber.body().contains("\"location\":\"$.quantity\""), notANumber.body());
+        HttpResponse<String> notJson = http.send(http.request("/orders").POST(HttpRequest.BodyPublishers.ofString(
+                "sku=pear&quantity=1")).header("Content-Type", "application/x-www-form-urlencoded"));
+        assertEquals(415, notJson.statusCode());
+        HttpResponse<String> unknown = http.get("/orders/" + java.util.UUID.randomUUID());
+        assertEquals(404, unknown.statusCode());
+        assertEquals("application/problem+json", unknown.headers().firstValue("Content-Type").orElseThrow());
         HttpResponse<String> notAUuid = http.get("/orders/42");
         assertEquals(400, notAUuid.statusCode());
         assertEquals("application/problem+json", notAUuid.headers().firstValue("Content-Type").orElseThrow());
@@ -73,8 +90,7 @@ class OrderServiceTest {
 
     @Test
     void aFailedPaymentIsCompensatedByReleasingTheReservedStock() throws Exception {
-        HttpResponse<String> failed = http.send(http.request("/orders?sku=apple&quantity=5")
-                .POST(HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> failed = http.send(order("{\"sku\": \"apple\", \"quantity\": 5}"));
         assertEquals(500, failed.statusCode());
         assertEquals("application/problem+json", failed.headers().firstValue("Content-Type").orElseThrow());
         String metrics = "";
@@ -84,8 +100,8 @@ class OrderServiceTest {
         }
         assertTrue(metrics.contains("ward_compensations_succeeded_total{route=\"POST /orders\"} 1.0"), metrics);
         assertEquals("10", http.get("/inventory/apple").body(), "the reservation was released, once");
-        assertEquals(201, http.send(http.request("/orders?sku=apple&quantity=3")
-                .POST(HttpRequest.BodyPublishers.noBody())).statusCode(), "and the stock can be ordered again");
+        assertEquals(201, http.send(order("{\"sku\": \"apple\", \"quantity\": 3}")).statusCode(),
+                "and the stock can be ordered again");
         assertEquals("7", http.get("/inventory/apple").body());
     }
 

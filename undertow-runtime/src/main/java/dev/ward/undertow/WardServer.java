@@ -107,6 +107,7 @@ public final class WardServer implements AutoCloseable {
         private int maxPendingCompensations = DEFAULT_MAX_PENDING_COMPENSATIONS;
         private Duration compensationHandlerWait = Duration.ofSeconds(30);
         private final List<AutoCloseable> closeOnStop = new ArrayList<>();
+        private BodyCodec codec;
 
         private Builder() {
         }
@@ -332,15 +333,26 @@ public final class WardServer implements AutoCloseable {
         }
 
         /**
+         * The codec of JSON bodies and results ({@code @Body OrderRequest}, a route returning {@code Order}).
+         * Without one, the server uses the codec that {@link java.util.ServiceLoader} finds on the class path
+         * ({@code dev.ward:ward-json} or {@code dev.ward:ward-jackson}); only routes that use JSON need one.
+         */
+        public Builder codec(BodyCodec codec) {
+            this.codec = Objects.requireNonNull(codec, "codec");
+            return this;
+        }
+
+        /**
          * Composes every route's chain. Fails with {@link IllegalStateException}, naming both route groups, when two
-         * routes answer the same method and paths ({@code /a/{id}} and {@code /a/{other}} too).
+         * routes answer the same method and paths ({@code /a/{id}} and {@code /a/{other}} too), and naming the
+         * route and the module to add when a route uses JSON and no codec is given or on the class path.
          */
         public WardServer build() {
             return new WardServer(new ServerRuntime(new ServerSettings(host, port, routes, ioThreads, workerThreads,
                     workerQueue, workerKeepAlive, workers, maxEntitySize, maxHeaderSize, parseTimeout, idleTimeout,
                     drainTime, bodyTimeout, maxParameters, maxHeaders, meterRegistry, observationRegistry,
                     accessLogSink, accessLogQueue, store(), compensationThreads, compensationQueue,
-                    maxPendingCompensations, compensationHandlerWait, closeOnStop)));
+                    maxPendingCompensations, compensationHandlerWait, closeOnStop, codec)));
         }
 
         private CompensationStore store() {

@@ -31,6 +31,8 @@ public final class Rules {
                 new DefaultValueInvalid(),
                 new MultipleBodies(),
                 new UnsupportedReturnType(),
+                new NotJsonValue(),
+                new JsonBodyOnBodilessMethod(),
                 new MiddlewareWithoutRoute(),
                 new TimeoutNotPositive(),
                 new TimeoutUnit(),

@@ -55,6 +55,13 @@ final class TypeNotAccessible implements Rule {
                                 + "routes class cannot name it", fix(blocking, handlerClass.element()));
                     }
                 }
+                TypeElement blockingResult = route.returns().isData()
+                        ? blocking(route.returns().data(), routesPackage) : null;
+                if (blockingResult != null) {
+                    diagnostics.error(id(), route.method(), route.routeAnnotation(), null, route.methodName()
+                            + " returns " + route.returns().type() + ", but " + why(blockingResult) + ", so the "
+                            + "generated routes class cannot name it", fix(blockingResult, handlerClass.element()));
+                }
                 for (MiddlewareUse use : route.uses()) {
                     checkMiddleware(use, routesPackage, handlerClass, diagnostics);
                 }

@@ -36,7 +36,7 @@ final class UnsupportedParameterType extends ParamRule {
     private static String fix(Binding binding) {
         return switch (binding) {
             case PATH -> "declare it as " + SCALARS + ".";
-            case BODY -> "take the body as byte[], String or InputStream.";
+            case BODY -> "take the body as byte[], String or InputStream, or, in a route, as a JSON record.";
             default -> "declare it as " + SCALARS + ", or Optional<...> of one of them when it may be absent.";
         };
     }

@@ -17,7 +17,8 @@ final class UnsupportedReturnType extends RouteRule {
             diagnostics.error(id(), route.method(), route.routeAnnotation(), null,
                     describe(handlerClass, route) + " returns " + route.returns().type()
                             + ", which Ward cannot write as a response",
-                    "return void, String, byte[] or dev.ward.Response, or a CompletionStage of one of them.");
+                    "return void, String, byte[], dev.ward.Response or a JSON record (or Optional or Reply of one),"
+                            + " or a CompletionStage of one of them.");
         }
     }
 }

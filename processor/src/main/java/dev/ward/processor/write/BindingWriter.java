@@ -45,6 +45,8 @@ final class BindingWriter {
             case BODY -> switch (param.valueType()) {
                 case BYTES -> CodeBlock.of("$L.bodyBytes()", values);
                 case INPUT_STREAM -> CodeBlock.of("$L.bodyStream()", values);
+                // Typed by the local it is assigned to; the route registered the same type with reads(...).
+                case DATA -> CodeBlock.of("$L.bodyValue()", values);
                 default -> CodeBlock.of("$L.bodyText()", values);
             };
             case EXCHANGE -> CodeBlock.of("$L.raw()", values);

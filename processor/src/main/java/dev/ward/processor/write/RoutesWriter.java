@@ -56,6 +56,7 @@ public final class RoutesWriter {
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
     private static final List<TypeName> USED_TYPES = List.of(ROUTES, ROUTE_REGISTRY, ROUTE_HANDLER, ROUTE_EXCHANGE,
             REPLIES, COMPENSATION, COMPENSATION_SPEC, REQUEST_VALUES, COMPENSATION_CONTEXT, CHRONO_UNIT, GENERATED,
+            TypeLiterals.TYPES,
             BindingWriter.BIND, BindingWriter.REQUEST_ID, ClassName.get(Objects.class),
             ClassName.get(Override.class), ClassName.get(Exception.class));
     private static final String PROCESSOR = "dev.ward.processor.WardProcessor";
@@ -81,7 +82,8 @@ public final class RoutesWriter {
         return ClassName.get(handler.packageName(), String.join("_", handler.simpleNames()) + "Routes");
     }
 
-    public static JavaFile write(HandlerClass handlerClass) {
+    /** @param jsonImports whether avaje-jsonb is on the class path: then the class imports its JSON types */
+    public static JavaFile write(HandlerClass handlerClass, boolean jsonImports) {
         TypeElement type = handlerClass.element();
         ClassName handlerName = ClassName.get(type);
         ClassName routesName = routesClassName(type);
@@ -147,6 +149,10 @@ public final class RoutesWriter {
             }
         }
         routesClass.addJavadoc("</ul>\n");
+        AnnotationSpec imports = jsonImports ? JsonImports.of(handlerClass) : null;
+        if (imports != null) {
+            routesClass.addAnnotation(imports);
+        }
         routesClass.addMethod(register.build());
 
         return JavaFile.builder(ElementNames.packageOf(type), routesClass.build())
@@ -177,6 +183,9 @@ public final class RoutesWriter {
             }
             route.compensable().ifPresent(spec -> params.addAll(spec.params()));
             params.forEach(param -> Identifiers.addNamesOf(TypeName.get(param.element().asType()), names));
+            if (route.returns().isData()) {
+                Identifiers.addNamesOf(TypeName.get(route.returns().data()), names);
+            }
         }
         return names;
     }
@@ -201,6 +210,11 @@ public final class RoutesWriter {
             case "buffer" -> chain.add("\n.bufferBody()");
             case "stream" -> chain.add("\n.streamBody()");
             default -> { }
+        }
+        route.params().stream().filter(param -> param.valueType() == ValueType.DATA).findFirst()
+                .ifPresent(body -> chain.add("\n.reads($L)", TypeLiterals.of(body.valueMirror())));
+        if (route.returns().isData()) {
+            chain.add("\n.writes($L)", TypeLiterals.of(route.returns().data()));
         }
         if (route.recover()) {
             chain.add("\n.recover()");
@@ -234,7 +248,9 @@ public final class RoutesWriter {
         route.uses().forEach(use -> params.addAll(use.middleware().params()));
         for (Param param : params) {
             if (param.binding() == Binding.BODY) {
-                return param.valueType() == ValueType.INPUT_STREAM ? "stream" : "buffer";
+                // A JSON body is buffered by reads(...), which names its type.
+                return param.valueType() == ValueType.INPUT_STREAM ? "stream"
+                        : param.valueType() == ValueType.DATA ? "none" : "buffer";
             }
         }
         return "none";
@@ -348,7 +364,7 @@ public final class RoutesWriter {
         if (returns.kind() == ReturnShape.Kind.VOID) {
             return CodeBlock.of("$L;\n$L.respond($T.noContent());\n", invocation, EXCHANGE, REPLIES);
         }
-        return CodeBlock.of("$L.respond($T.$L($L));\n", EXCHANGE, REPLIES, converter(returns.kind()), invocation);
+        return CodeBlock.of("$L.respond($L);\n", EXCHANGE, converted(returns.kind(), invocation));
     }
 
     private static CodeBlock fallback(Route route, TimeoutSpec timeout, CodeBlock args) {
@@ -362,13 +378,23 @@ public final class RoutesWriter {
             return CodeBlock.of("$L.onTimeout(() -> {\n$>$L;\nreturn $T.noContent();\n$<});\n", EXCHANGE, invocation,
                     REPLIES);
         }
-        return CodeBlock.of("$L.onTimeout(() ->$W$T.$L($L));\n", EXCHANGE, REPLIES, converter(returns.kind()),
-                invocation);
+        return CodeBlock.of("$L.onTimeout(() ->$W$L);\n", EXCHANGE, converted(returns.kind(), invocation));
+    }
+
+    /** The {@code Response} for a value of {@code kind}: JSON values go through the route's codec. */
+    private static CodeBlock converted(ReturnShape.Kind kind, CodeBlock value) {
+        return switch (kind) {
+            case DATA, OPTIONAL_DATA, REPLY -> CodeBlock.of("$L.$L($L)", EXCHANGE, converter(kind), value);
+            default -> CodeBlock.of("$T.$L($L)", REPLIES, converter(kind), value);
+        };
     }
 
     private static CodeBlock converterReference(ReturnShape.Kind kind) {
-        return kind == ReturnShape.Kind.VOID ? CodeBlock.of("$L -> $T.noContent()", DONE, REPLIES)
-                : CodeBlock.of("$T::$L", REPLIES, converter(kind));
+        return switch (kind) {
+            case VOID -> CodeBlock.of("$L -> $T.noContent()", DONE, REPLIES);
+            case DATA, OPTIONAL_DATA, REPLY -> CodeBlock.of("$L::$L", EXCHANGE, converter(kind));
+            default -> CodeBlock.of("$T::$L", REPLIES, converter(kind));
+        };
     }
 
     private static String converter(ReturnShape.Kind kind) {
@@ -376,6 +402,9 @@ public final class RoutesWriter {
             case STRING -> "text";
             case BYTES -> "bytes";
             case RESPONSE -> "response";
+            case DATA -> "encode";
+            case OPTIONAL_DATA -> "encodeOptional";
+            case REPLY -> "encodeReply";
             default -> throw new IllegalStateException("no converter for " + kind);
         };
     }

@@ -1,5 +1,7 @@
 package dev.ward.undertow.internal;
 
+import java.util.Locale;
+
 /** The JSON media types, for codecs and the runtime's 415 check alike. */
 public final class MediaTypes {
     /** What JSON codecs write: RFC 8259 defines no charset parameter, JSON is UTF-8. */
@@ -16,5 +18,11 @@ public final class MediaTypes {
         return mediaType.equals(JSON)
                 || (mediaType.startsWith("application/") && mediaType.endsWith("+json")
                 && mediaType.length() > "application/+json".length());
+    }
+
+    /** {@code application/json} of {@code Application/JSON; charset=utf-8}: lower case, parameters dropped. */
+    public static String withoutParameters(String contentType) {
+        int semicolon = contentType.indexOf(';');
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
     }
 }

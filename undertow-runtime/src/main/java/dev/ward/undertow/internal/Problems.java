@@ -12,6 +12,11 @@ final class Problems {
 
     /** A problem response; {@code detail} may be null. {@code instance} is the request id. */
     static Response of(int status, String detail, String requestId) {
+        return of(status, detail, null, requestId);
+    }
+
+    /** A problem with a {@code location} member (where in the body it is) unless {@code location} is null. */
+    static Response of(int status, String detail, String location, String requestId) {
         StringBuilder json = new StringBuilder(160)
                 .append("{\"type\":\"about:blank\",\"title\":");
         appendString(json, title(status));
@@ -19,6 +24,10 @@ final class Problems {
         if (detail != null) {
             json.append(",\"detail\":");
             appendString(json, detail);
+        }
+        if (location != null) {
+            json.append(",\"location\":");
+            appendString(json, location);
         }
         json.append(",\"instance\":");
         appendString(json, requestId);

@@ -1,18 +1,27 @@
 package dev.ward.undertow.internal;
 
+import dev.ward.undertow.BodyCodec;
+import dev.ward.undertow.BodyReader;
+import dev.ward.undertow.BodyWriter;
+import java.lang.reflect.Type;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A route as the server runs it: its declaration plus the server's shared services. One per route, built once;
  * {@code name} ({@code GET /orders/{id}}) is what logs and metrics call it; {@code group} is the simple name of
  * the {@code Routes} class that declared it ({@code OrderHandlersRoutes}); {@code inFlight} counts its requests in
  * flight, and is null without a meter registry; {@code unrecoveredLog} spaces out the lines about its failures
- * without {@code @Recover}.
+ * without {@code @Recover}; {@code reader} and {@code writer} decode its JSON body and encode its JSON result, null
+ * when it has none; {@code codec} is theirs (it says which media types the body may have), null when both are.
  */
 record Route(RouteSpec spec, String name, String group, Executor workers, WardMetrics metrics, long maxEntitySize,
-             long bodyTimeoutMillis, long timeoutNanos, AtomicInteger inFlight, LogRateLimit unrecoveredLog) {
+             long bodyTimeoutMillis, long timeoutNanos, AtomicInteger inFlight, LogRateLimit unrecoveredLog,
+             BodyCodec codec, BodyReader<?> reader, BodyWriter<?> writer) {
 
     /** {@code 300 ms}, {@code 2 s}: the route's {@code @Timeout} as answers and logs say it. */
     String timeoutText() {
@@ -26,11 +35,36 @@ record Route(RouteSpec spec, String name, String group, Executor workers, WardMe
         return simple.isEmpty() ? instance.getClass().getName() : simple;
     }
 
+    /**
+     * @param codec the server's codec, asked only by routes with a JSON body or result
+     * @throws IllegalStateException if the route needs a codec and there is none, or the codec refuses its types
+     */
     static Route of(RouteSpec spec, String group, Executor workers, WardMetrics metrics, long maxEntitySize,
-                    long bodyTimeoutMillis) {
+                    long bodyTimeoutMillis, Supplier<Optional<BodyCodec>> codec) {
         long timeoutNanos = spec.timeout() == null ? 0 : spec.timeout().toNanos();
+        BodyReader<?> reader = spec.bodyType() == null ? null : resolve(spec, group, codec, spec.bodyType(), "read",
+                found -> found.reader(spec.bodyType()));
+        BodyWriter<?> writer = spec.resultType() == null ? null : resolve(spec, group, codec, spec.resultType(),
+                "write", found -> found.writer(spec.resultType()));
         return new Route(spec, spec.name(), group, workers, metrics, maxEntitySize, bodyTimeoutMillis, timeoutNanos,
                 metrics.inFlightGauge(spec.name()),
-                new LogRateLimit(LogRateLimit.UNRECOVERED_FAILURES, System::nanoTime));
+                new LogRateLimit(LogRateLimit.UNRECOVERED_FAILURES, System::nanoTime),
+                reader == null && writer == null ? null : codec.get().orElseThrow(), reader, writer);
+    }
+
+    /** The codec's reader or writer for one of the route's types; every refusal names the route and the way out. */
+    private static <T> T resolve(RouteSpec spec, String group, Supplier<Optional<BodyCodec>> codec, Type type,
+                                 String verb, Function<BodyCodec, T> ask) {
+        String route = "route " + spec.name() + " (" + group + ") needs to " + verb + " JSON as "
+                + type.getTypeName();
+        BodyCodec found = codec.get().orElseThrow(() -> new IllegalStateException(route + ", but no body codec is "
+                + "on the class path: add the dependency dev.ward:ward-json (or dev.ward:ward-jackson), or pass one "
+                + "with WardServer.builder().codec(...)"));
+        try {
+            return ask.apply(found);
+        } catch (IllegalArgumentException refused) {
+            throw new IllegalStateException(route + ", which " + found.getClass().getName() + " refuses: "
+                    + refused.getMessage(), refused);
+        }
     }
 }

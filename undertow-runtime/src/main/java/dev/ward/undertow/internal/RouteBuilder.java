@@ -1,5 +1,6 @@
 package dev.ward.undertow.internal;
 
+import java.lang.reflect.Type;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
@@ -21,6 +22,8 @@ public final class RouteBuilder {
     private String tracedAs;
     private CompensationSpec compensationSpec;
     private Compensation compensation;
+    private Type bodyType;
+    private Type resultType;
 
     RouteBuilder(String method, String template, Consumer<RouteSpec> sink) {
         this.method = Objects.requireNonNull(method, "method");
@@ -50,6 +53,24 @@ public final class RouteBuilder {
         }
         bodyMode = BodyMode.REPLAY;
         bodyLimit = maxBytes;
+        return this;
+    }
+
+    /**
+     * The handler takes the body as a value of {@code type}, decoded by the server's codec from the buffered body
+     * (the replayed one with {@code @ReplayBody}); the codec's reader is resolved when the server is built.
+     */
+    public RouteBuilder reads(Type type) {
+        bodyType = Objects.requireNonNull(type, "type");
+        if (bodyMode != BodyMode.REPLAY) {
+            bodyMode = BodyMode.BUFFERED;
+        }
+        return this;
+    }
+
+    /** The handler answers values of {@code type}, encoded by the server's codec's writer for that type. */
+    public RouteBuilder writes(Type type) {
+        resultType = Objects.requireNonNull(type, "type");
         return this;
     }
 
@@ -105,7 +126,6 @@ public final class RouteBuilder {
                     + "; remove one of them");
         }
         sink.accept(new RouteSpec(method, template, bodyMode, bodyLimit, recover, nonBlocking, timeout, tracedAs,
-                compensationSpec, compensation,
-                Objects.requireNonNull(handler)));
+                compensationSpec, compensation, bodyType, resultType, Objects.requireNonNull(handler)));
     }
 }

@@ -2,14 +2,21 @@ package dev.ward.undertow.internal;
 
 import dev.ward.Deadline;
 import dev.ward.Reject;
+import dev.ward.Reply;
 import dev.ward.Response;
+import dev.ward.undertow.BodyDecodingException;
+import dev.ward.undertow.BodyReader;
+import dev.ward.undertow.BodyWriter;
 import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.observation.Observation;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
 import io.undertow.util.Headers;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.charset.Charset;
@@ -153,6 +160,72 @@ public final class RouteExchange implements RequestValues {
             exchange.startBlocking();
         }
         return new BoundedInputStream(exchange.getInputStream(), route.maxEntitySize());
+    }
+
+    /**
+     * The body decoded as the route's JSON body type, from the buffered bytes; on a worker thread, or on the I/O
+     * thread of a non-blocking route, whose body is buffered before it runs. A body of a media type the codec does
+     * not read is a 415; one the codec refuses is a 400 saying what is wrong and where, and so is one whose type's
+     * constructor refuses it with an {@code IllegalArgumentException} (its message, quoted, at {@code $}). The
+     * type is the one the route registered with {@link RouteBuilder#reads}, which the generated caller declares.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T bodyValue() {
+        String contentType = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
+        String mediaType = contentType == null ? "" : MediaTypes.withoutParameters(contentType);
+        if (!route.codec().reads(mediaType)) {
+            String send = route.codec().writesMediaType();
+            throw new BindException(415, contentType == null ? "the body has no Content-Type; send " + send
+                    : "the body's Content-Type " + Bind.quote(contentType) + " is not one this route reads; send "
+                    + send);
+        }
+        try {
+            return ((BodyReader<T>) route.reader()).read(bufferedBody());
+        } catch (BodyDecodingException problem) {
+            throw BindException.undecodable(problem);
+        } catch (IllegalArgumentException invalid) {
+            // The body type's own validation (a compact constructor that checks its components) refused it.
+            throw BindException.undecodable(new BodyDecodingException(BodyDecodingException.Kind.WRONG_TYPE,
+                    invalid.getMessage() == null ? "the body is not a valid value"
+                            : BodyDecodingException.quote(invalid.getMessage()), DecodingErrors.ROOT));
+        }
+    }
+
+    /** A JSON result, 200, encoded by the route's writer; {@code null} breaks the handler's contract (500). */
+    public <T> Response encode(T value) {
+        if (value == null) {
+            throw new NullPointerException("the handler returned null; return a value, or Optional.empty() for 404");
+        }
+        return Response.status(200).body(encoded(value), MediaTypes.JSON);
+    }
+
+    /** A {@link Reply}: its value encoded by the route's writer with its status and headers, or its problem. */
+    public <T> Response encodeReply(Reply<T> reply) {
+        Objects.requireNonNull(reply, "the handler returned a null Reply");
+        Response head = reply.value().isPresent() ? Response.status(reply.status())
+                : Problems.of(reply.status(), reply.problem().orElseThrow(), requestId);
+        for (Map.Entry<String, String> header : reply.headers()) {
+            head = head.header(header.getKey(), header.getValue());
+        }
+        return reply.value().isPresent() ? head.body(encoded(reply.value().get()), MediaTypes.JSON) : head;
+    }
+
+    /** Encoded before anything is sent: a writer failure is an ordinary failure of the route, never half a body. */
+    @SuppressWarnings("unchecked")
+    private <T> byte[] encoded(T value) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try {
+            ((BodyWriter<T>) route.writer()).write(value, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("encoding the result of route " + route.name() + " failed", e);
+        }
+        return out.toByteArray();
+    }
+
+    /** An {@code Optional} JSON result: its value as {@link #encode} writes it, or a 404 problem when empty. */
+    public <T> Response encodeOptional(Optional<T> value) {
+        Objects.requireNonNull(value, "the handler returned a null Optional; return Optional.empty() for 404");
+        return value.isPresent() ? encode(value.get()) : Problems.of(404, "nothing was found here", requestId);
     }
 
     /**
@@ -445,7 +518,8 @@ public final class RouteExchange implements RequestValues {
                 route.metrics().bodyRejected(route.name(), problem.status());
                 LingeringClose.arm(exchange);
             }
-            ResponseWriter.write(exchange, Problems.of(problem.status(), problem.getMessage(), requestId));
+            ResponseWriter.write(exchange, Problems.of(problem.status(), problem.getMessage(), problem.location(),
+                    requestId));
             return;
         }
         if (failure instanceof Reject rejection) {

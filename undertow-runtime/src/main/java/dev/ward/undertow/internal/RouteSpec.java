@@ -1,5 +1,6 @@
 package dev.ward.undertow.internal;
 
+import java.lang.reflect.Type;
 import java.time.Duration;
 
 /**
@@ -7,11 +8,12 @@ import java.time.Duration;
  * {@code bodyLimit} is {@code @ReplayBody}'s bound, 0 for the server's entity limit; {@code tracedAs} is the
  * {@code @Traced} observation name, null when the route is not traced; {@code compensation} and
  * {@code compensationSpec} are {@code @Compensable}'s, null when the route is not compensable; {@code nonBlocking}
- * runs the handler on the I/O thread.
+ * runs the handler on the I/O thread; {@code bodyType} and {@code resultType} are the types of a JSON body and
+ * result, null when the route has none.
  */
 record RouteSpec(String method, String template, BodyMode bodyMode, long bodyLimit, boolean recover,
                  boolean nonBlocking, Duration timeout, String tracedAs, CompensationSpec compensationSpec, Compensation compensation,
-                 RouteHandler handler) {
+                 Type bodyType, Type resultType, RouteHandler handler) {
 
     /** How the route is named in logs, metrics and errors: {@code GET /orders/{id}}. */
     String name() {

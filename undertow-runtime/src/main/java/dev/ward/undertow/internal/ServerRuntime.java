@@ -1,5 +1,6 @@
 package dev.ward.undertow.internal;
 
+import dev.ward.undertow.BodyCodec;
 import dev.ward.undertow.Compensations;
 import dev.ward.undertow.Routes;
 import io.undertow.Undertow;
@@ -15,12 +16,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Everything behind {@code WardServer}: the Undertow listener, the root handlers every request passes, the
@@ -52,10 +55,11 @@ public final class ServerRuntime implements AutoCloseable {
                 settings.compensationThreads(), settings.compensationQueue(), settings.maxPendingCompensations(),
                 settings.compensationHandlerWait(), metrics);
         ChainAssembly chains = new ChainAssembly(observations, compensator, router);
+        Supplier<Optional<BodyCodec>> codec = codec(settings);
         for (Routes routes : settings.routes()) {
             routes.register((method, template) -> new RouteBuilder(method, template, spec -> {
                 Route route = Route.of(spec, Route.typeName(routes), workers, metrics, settings.maxEntitySize(),
-                        settings.bodyTimeout().toMillis());
+                        settings.bodyTimeout().toMillis(), codec);
                 if (spec.compensation() != null) {
                     compensations.put(Compensator.key(route.name(), spec.compensationSpec().method()),
                             spec.compensation());
@@ -90,6 +94,28 @@ public final class ServerRuntime implements AutoCloseable {
                 .setServerOption(UndertowOptions.ALWAYS_SET_DATE, true)
                 .setHandler(shutdown)
                 .build();
+    }
+
+    /**
+     * The codec given, else the one on the class path: looked for once, and only if a route uses JSON, so a server
+     * without JSON routes never fails over two codecs it does not use.
+     */
+    private static Supplier<Optional<BodyCodec>> codec(ServerSettings settings) {
+        if (settings.codec() != null) {
+            Optional<BodyCodec> given = Optional.of(settings.codec());
+            return () -> given;
+        }
+        return new Supplier<>() {
+            private Optional<BodyCodec> found;
+
+            @Override
+            public Optional<BodyCodec> get() {
+                if (found == null) {
+                    found = Codecs.discover(ServerRuntime.class.getClassLoader());
+                }
+                return found;
+            }
+        };
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.ward.undertow.internal;
 
 import dev.ward.undertow.AccessLogSink;
+import dev.ward.undertow.BodyCodec;
 import dev.ward.undertow.CompensationStore;
 import dev.ward.undertow.Routes;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,7 +22,8 @@ public record ServerSettings(String host, int port, List<Routes> routes, int ioT
                              MeterRegistry meterRegistry, ObservationRegistry observationRegistry,
                              AccessLogSink accessLogSink, int accessLogQueue, CompensationStore compensationStore,
                              int compensationThreads, int compensationQueue, int maxPendingCompensations,
-                             Duration compensationHandlerWait, List<AutoCloseable> closeOnStop) {
+                             Duration compensationHandlerWait, List<AutoCloseable> closeOnStop,
+                             BodyCodec codec) {
     public ServerSettings {
         routes = List.copyOf(routes);
         closeOnStop = List.copyOf(closeOnStop);
