@@ -3,7 +3,7 @@
 # 127.0.0.1. Extra arguments go to JMH, e.g. `benchmarks/jmh.sh -p target=ward-plain,raw-dispatch -f 3`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -pl benchmarks -am install -DskipTests
-mvn -B -q -pl benchmarks dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+# package, not install: the class path points into this checkout's target/ directories, ~/.m2 stays untouched.
+mvn -B -q -pl benchmarks -am package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/classpath.txt
 java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" org.openjdk.jmh.Main \
     RequestCostBenchmark -prof gc -rf text -rff benchmarks/target/jmh-result.txt "$@"

@@ -3,6 +3,7 @@
 # references, served side by side by one JVM and driven by wrk in the same run. Bounded: each target gets
 # WARMUP then DURATION, and the whole set runs ROUNDS times, interleaved, so drift hits every target alike.
 # Prints each run, then the median requests/s, p50 and p99 per target and the ratios docs/performance.md reports.
+# TARGETS="ward-bytes ward-json ward-jackson" measures only those (names as in docs/performance.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-10s}
@@ -13,18 +14,23 @@ ROUNDS=${ROUNDS:-3}
 WARD_PORT=${WARD_PORT:-18181}
 REFERENCE_PORT=${REFERENCE_PORT:-18182}
 BARE_WARD_PORT=${BARE_WARD_PORT:-18183}
+JSON_PORT=${JSON_PORT:-18184}
+JACKSON_PORT=${JACKSON_PORT:-18185}
+TARGETS=${TARGETS:-raw-io ward-io raw-dispatch ward-plain hand-guarded ward-guarded hand-full ward-full}
 
 if ! command -v wrk >/dev/null; then
   apt-get update -qq && apt-get install -y -qq wrk >/dev/null
 fi
-mvn -B -q -pl benchmarks -am install -DskipTests
-mvn -B -q -pl benchmarks dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+# package, not install: the class path points into this checkout's target/ directories, ~/.m2 stays untouched.
+mvn -B -q -pl benchmarks -am package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/classpath.txt
 java -Xms512m -Xmx512m -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
-    dev.ward.benchmarks.Servers "$WARD_PORT" "$BARE_WARD_PORT" "$REFERENCE_PORT" > benchmarks/target/servers.log 2>&1 &
+    dev.ward.benchmarks.Servers "$WARD_PORT" "$BARE_WARD_PORT" "$REFERENCE_PORT" "$JSON_PORT" "$JACKSON_PORT" \
+    > benchmarks/target/servers.log 2>&1 &
 SERVERS=$!
 trap 'kill $SERVERS 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do
-  curl -fs "http://127.0.0.1:$BARE_WARD_PORT/plain" >/dev/null && curl -fs "http://127.0.0.1:$REFERENCE_PORT/io" >/dev/null && break
+  curl -fs "http://127.0.0.1:$BARE_WARD_PORT/plain" >/dev/null && curl -fs "http://127.0.0.1:$REFERENCE_PORT/io" >/dev/null \
+    && curl -fs -o /dev/null -H 'Content-Type: application/json' -d '{}' "http://127.0.0.1:$JACKSON_PORT/bytes" && break
   sleep 0.1
 done
 
@@ -33,6 +39,13 @@ cat > "$POST_SCRIPT" <<LUA
 wrk.method = "POST"
 wrk.body = string.rep("x", 1024)
 wrk.headers["Content-Type"] = "application/octet-stream"
+LUA
+JSON_SCRIPT=benchmarks/target/post-order-json.lua
+cat > "$JSON_SCRIPT" <<LUA
+wrk.method = "POST"
+wrk.body = [[$(java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
+    dev.ward.benchmarks.JsonHandlers)]]
+wrk.headers["Content-Type"] = "application/json"
 LUA
 
 declare -A RPS P50 P99
@@ -58,17 +71,28 @@ run() { # name url [script]
 median() { tr ' ' '\n' <<<"$1" | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION (after $WARMUP warm-up) x $ROUNDS rounds, 127.0.0.1, $(nproc) cores, $(date -u +%F)"
-NAMES=(raw-io ward-io raw-dispatch ward-plain hand-guarded ward-guarded hand-full ward-full)
+read -r -a NAMES <<<"$TARGETS"
+run_target() { # name
+  case $1 in
+    raw-io)       run "$1" "http://127.0.0.1:$REFERENCE_PORT/io" ;;
+    ward-io)      run "$1" "http://127.0.0.1:$BARE_WARD_PORT/io" ;;
+    raw-dispatch) run "$1" "http://127.0.0.1:$REFERENCE_PORT/dispatch" ;;
+    ward-plain)   run "$1" "http://127.0.0.1:$BARE_WARD_PORT/plain" ;;
+    hand-guarded) run "$1" "http://127.0.0.1:$REFERENCE_PORT/guarded" ;;
+    ward-guarded) run "$1" "http://127.0.0.1:$WARD_PORT/guarded" ;;
+    hand-full)    run "$1" "http://127.0.0.1:$REFERENCE_PORT/full" "$POST_SCRIPT" ;;
+    ward-full)    run "$1" "http://127.0.0.1:$WARD_PORT/full" "$POST_SCRIPT" ;;
+    ward-bytes)   run "$1" "http://127.0.0.1:$JSON_PORT/bytes" "$JSON_SCRIPT" ;;
+    ward-json)    run "$1" "http://127.0.0.1:$JSON_PORT/json" "$JSON_SCRIPT" ;;
+    ward-jackson) run "$1" "http://127.0.0.1:$JACKSON_PORT/json" "$JSON_SCRIPT" ;;
+    *) echo "no target $1" >&2; exit 2 ;;
+  esac
+}
 for round in $(seq 1 "$ROUNDS"); do
   echo "round $round"
-  run raw-io        "http://127.0.0.1:$REFERENCE_PORT/io"
-  run ward-io       "http://127.0.0.1:$BARE_WARD_PORT/io"
-  run raw-dispatch  "http://127.0.0.1:$REFERENCE_PORT/dispatch"
-  run ward-plain    "http://127.0.0.1:$BARE_WARD_PORT/plain"
-  run hand-guarded  "http://127.0.0.1:$REFERENCE_PORT/guarded"
-  run ward-guarded  "http://127.0.0.1:$WARD_PORT/guarded"
-  run hand-full     "http://127.0.0.1:$REFERENCE_PORT/full" "$POST_SCRIPT"
-  run ward-full     "http://127.0.0.1:$WARD_PORT/full" "$POST_SCRIPT"
+  for name in "${NAMES[@]}"; do
+    run_target "$name"
+  done
 done
 
 echo
@@ -79,10 +103,16 @@ for name in "${NAMES[@]}"; do
   printf '  %-14s %12s req/s   p50 %6s us   p99 %6s us\n' "$name" "${MED[$name]}" "$(median "${P50[$name]}")" \
       "$(median "${P99[$name]}")"
 done
-ratio() { awk -v a="${MED[$1]}" -v b="${MED[$2]}" 'BEGIN { printf "%.1f%%", 100 * a / b }'; }
 echo
-echo "ward-plain   / raw-dispatch : $(ratio ward-plain raw-dispatch)   (target >= 95%)"
-echo "ward-guarded / hand-guarded : $(ratio ward-guarded hand-guarded)   (target >= 95%)"
-echo "ward-full    / hand-full    : $(ratio ward-full hand-full)"
-echo "raw-dispatch / raw-io       : $(ratio raw-dispatch raw-io)   (what a dispatch to a worker costs)"
-echo "ward-io      / raw-io       : $(ratio ward-io raw-io)   (@NonBlocking: no dispatch)"
+ratio() { # a b note: printed only when both were measured
+  [ -n "${MED[$1]:-}" ] && [ -n "${MED[$2]:-}" ] || return 0
+  printf '%-12s / %-12s : %s   %s\n' "$1" "$2" \
+      "$(awk -v a="${MED[$1]}" -v b="${MED[$2]}" 'BEGIN { printf "%.1f%%", 100 * a / b }')" "$3"
+}
+ratio ward-plain   raw-dispatch "(target >= 95%)"
+ratio ward-guarded hand-guarded "(target >= 95%)"
+ratio ward-full    hand-full    ""
+ratio raw-dispatch raw-io       "(what a dispatch to a worker costs)"
+ratio ward-io      raw-io       "(@NonBlocking: no dispatch)"
+ratio ward-json    ward-bytes   "(typed JSON over byte[]: target >= 85%)"
+ratio ward-json    ward-jackson "(target >= 100%)"

@@ -24,7 +24,7 @@ public final class AllocationProbe {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         System.out.printf("server-side bytes allocated per request, %,d requests after %,d warm-up, one connection%n",
                 MEASURED, WARMUP);
-        try (Servers servers = new Servers(0, 0, 0)) {
+        try (Servers servers = new Servers(0, 0, 0, 0, 0)) {
             for (String target : targets) {
                 try (KeepAliveClient client = new KeepAliveClient(servers, target)) {
                     for (int i = 0; i < WARMUP; i++) {

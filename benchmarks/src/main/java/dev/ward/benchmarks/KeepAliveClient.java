@@ -14,9 +14,11 @@ import java.nio.charset.StandardCharsets;
  */
 final class KeepAliveClient implements AutoCloseable {
     static final String[] TARGETS = {
-        "raw-io", "ward-io", "raw-dispatch", "ward-plain", "hand-guarded", "ward-guarded", "hand-full", "ward-full"
+        "raw-io", "ward-io", "raw-dispatch", "ward-plain", "hand-guarded", "ward-guarded", "hand-full", "ward-full",
+        "ward-bytes", "ward-json", "ward-jackson"
     };
     private static final String BODY = "x".repeat(1024);
+    private static final String JSON = JsonHandlers.sampleOrder();
 
     private final Socket socket;
     private final OutputStream out;
@@ -30,13 +32,21 @@ final class KeepAliveClient implements AutoCloseable {
             case "ward-plain" -> "GET /plain";
             case "hand-guarded", "ward-guarded" -> "GET /guarded";
             case "hand-full", "ward-full" -> "POST /full";
+            case "ward-bytes" -> "POST /bytes";
+            case "ward-json", "ward-jackson" -> "POST /json";
             default -> throw new IllegalArgumentException("no target " + target);
         };
-        String body = path.startsWith("POST") ? BODY : "";
+        boolean json = path.equals("POST /json") || path.equals("POST /bytes");
+        String body = json ? JSON : path.startsWith("POST") ? BODY : "";
         request = (path + " HTTP/1.1\r\nHost: bench\r\n" + (body.isEmpty() ? "" : "Content-Length: " + body.length()
-                + "\r\n") + "\r\n" + body).getBytes(StandardCharsets.ISO_8859_1);
-        int port = target.equals("ward-plain") || target.equals("ward-io") ? servers.bareWardPort() : target.startsWith("ward")
-                ? servers.wardPort() : servers.referencePort();
+                + "\r\n") + (json ? "Content-Type: application/json\r\n" : "") + "\r\n" + body)
+                .getBytes(StandardCharsets.ISO_8859_1);
+        int port = switch (target) {
+            case "ward-plain", "ward-io" -> servers.bareWardPort();
+            case "ward-bytes", "ward-json" -> servers.jsonPort();
+            case "ward-jackson" -> servers.jacksonPort();
+            default -> target.startsWith("ward") ? servers.wardPort() : servers.referencePort();
+        };
         socket = new Socket("127.0.0.1", port);
         socket.setTcpNoDelay(true);
         out = socket.getOutputStream();

@@ -29,7 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class RequestCostBenchmark {
     /** Which server and route: raw Undertow on the I/O thread or dispatched, or Ward and its hand-written twin. */
-    @Param({"raw-io", "ward-io", "raw-dispatch", "ward-plain", "hand-guarded", "ward-guarded", "hand-full", "ward-full"})
+    @Param({"raw-io", "ward-io", "raw-dispatch", "ward-plain", "hand-guarded", "ward-guarded", "hand-full", "ward-full",
+        "ward-bytes", "ward-json", "ward-jackson"})
     public String target;
 
     private Servers servers;
@@ -37,7 +38,7 @@ public class RequestCostBenchmark {
 
     @Setup(Level.Trial)
     public void start() throws IOException {
-        servers = new Servers(0, 0, 0);
+        servers = new Servers(0, 0, 0, 0, 0);
         client = new KeepAliveClient(servers, target);
     }
 
