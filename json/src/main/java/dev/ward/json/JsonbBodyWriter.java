@@ -23,6 +23,13 @@ final class JsonbBodyWriter<T> implements BodyWriter<T> {
         // Closing the writer returns its buffer to avaje-jsonb's pool and flushes; the stream stays open.
         try (JsonWriter writer = jsonb.writer(new FilterOutputStream(out) {
             @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                // FilterOutputStream's own version writes one byte at a time: 16 µs instead of 1.4 µs for a 1 KiB
+                // order (docs/performance.md).
+                out.write(bytes, offset, length);
+            }
+
+            @Override
             public void close() throws IOException {
                 flush();
             }

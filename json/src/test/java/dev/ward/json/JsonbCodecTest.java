@@ -51,6 +51,25 @@ class JsonbCodecTest {
     }
 
     @Test
+    void writesWholeBuffersNotOneByteAtATime() throws IOException {
+        List<Integer> writes = new java.util.ArrayList<>();
+        java.io.OutputStream out = new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                writes.add(1);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) {
+                writes.add(length);
+            }
+        };
+        new JsonbCodec().writer(Grid.class).write(new Grid(List.of(Map.of("b", Set.of(Colour.GREEN)))), out);
+        assertEquals(List.of("{\"cells\":[{\"b\":[\"GREEN\"]}]}".length()), writes,
+                "one write of the whole document, not a write per byte");
+    }
+
+    @Test
     void writesAListOfAGenericTypeInAComponent() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new JsonbCodec().writer(Grid.class).write(new Grid(List.of(Map.of("b", Set.of(Colour.GREEN)))), out);
