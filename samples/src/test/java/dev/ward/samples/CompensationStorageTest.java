@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ward.postgres.PostgresServer;
+import dev.ward.postgres.WardLog;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,10 +16,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,21 +37,20 @@ class CompensationStorageTest {
     }
 
     @Test
-    void withWardDatabaseUrlAFailedOrderIsCompensatedThroughPostgresAndThePoolClosesOnStop(@TempDir Path unused)
+    void withWardDatabaseUrlAFailedOrderIsCompensatedThroughPostgresAndThePoolClosesOnStop(@TempDir Path journal)
             throws Exception {
         PostgresServer postgres = PostgresServer.shared();
         String url = postgres.url(postgres.newDatabase());
         Map<String, String> environment = Map.of(SharedCompensations.URL, url, SharedCompensations.USER, "postgres");
-        try (PoolLog poolLog = new PoolLog()) {
-            try (Http http = new Http(OrderService.server(0, environment, unused))) {
+        try (WardLog poolLog = new WardLog("com.zaxxer.hikari")) { // HikariCP's lines, through slf4j-jdk14
+            try (Http http = new Http(OrderService.server(0, environment, journal))) {
                 assertEquals(500, placeFailingOrder(http, "order-pg-1"));
                 awaitStock(http, "10");
             }
             assertEquals(List.of("POST /orders releaseStock order-pg-1 succeeded attempts=0"),
                     rows(url), "recorded in the shared table and finished there");
-            assertTrue(poolLog.lines.stream().anyMatch(line -> line.contains("ward-sample - Shutdown completed")),
-                    "the server closed the sample's pool: " + poolLog.lines);
-            try (var files = Files.list(unused)) {
+            assertEquals(1, poolLog.count("ward-sample - Shutdown completed"), "the server closed the sample's pool");
+            try (var files = Files.list(journal)) {
                 assertEquals(0, files.count(), "no file journal beside the database");
             }
         }
@@ -89,31 +85,5 @@ class CompensationStorageTest {
             }
         }
         return rows;
-    }
-
-    /** HikariCP's lines (through slf4j-jdk14), kept off the console for the test to read. */
-    private static final class PoolLog extends Handler implements AutoCloseable {
-        private final Logger logger = Logger.getLogger("com.zaxxer.hikari");
-        final List<String> lines = new CopyOnWriteArrayList<>();
-
-        PoolLog() {
-            logger.setUseParentHandlers(false);
-            logger.addHandler(this);
-        }
-
-        @Override
-        public void publish(LogRecord record) {
-            lines.add(record.getMessage());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-            logger.removeHandler(this);
-            logger.setUseParentHandlers(true);
-        }
     }
 }
