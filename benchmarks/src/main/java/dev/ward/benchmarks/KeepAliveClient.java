@@ -26,6 +26,26 @@ final class KeepAliveClient implements AutoCloseable {
     private final byte[] request;
 
     KeepAliveClient(Servers servers, String target) throws IOException {
+        this(portOf(servers, target), requestOf(target));
+        if (roundTrip() != 200) {
+            throw new IllegalStateException(target + " does not answer 200");
+        }
+    }
+
+    /** A connection to {@code port} that sends {@code POST path} without a body, whatever it answers. */
+    static KeepAliveClient post(int port, String path) throws IOException {
+        return new KeepAliveClient(port, request("POST " + path, ""));
+    }
+
+    private KeepAliveClient(int port, byte[] request) throws IOException {
+        this.request = request;
+        socket = new Socket("127.0.0.1", port);
+        socket.setTcpNoDelay(true);
+        out = socket.getOutputStream();
+        in = new BufferedInputStream(socket.getInputStream(), 8192);
+    }
+
+    private static byte[] requestOf(String target) {
         String path = switch (target) {
             case "raw-io", "ward-io" -> "GET /io";
             case "raw-dispatch" -> "GET /dispatch";
@@ -37,23 +57,26 @@ final class KeepAliveClient implements AutoCloseable {
             default -> throw new IllegalArgumentException("no target " + target);
         };
         boolean json = path.equals("POST /json") || path.equals("POST /bytes");
-        String body = json ? JSON : path.startsWith("POST") ? BODY : "";
-        request = (path + " HTTP/1.1\r\nHost: bench\r\n" + (body.isEmpty() ? "" : "Content-Length: " + body.length()
-                + "\r\n") + (json ? "Content-Type: application/json\r\n" : "") + "\r\n" + body)
+        return request(path, json ? JSON : path.startsWith("POST") ? BODY : "", json);
+    }
+
+    private static byte[] request(String methodAndPath, String body) {
+        return request(methodAndPath, body, false);
+    }
+
+    private static byte[] request(String methodAndPath, String body, boolean json) {
+        return (methodAndPath + " HTTP/1.1\r\nHost: bench\r\n" + (body.isEmpty() ? "" : "Content-Length: "
+                + body.length() + "\r\n") + (json ? "Content-Type: application/json\r\n" : "") + "\r\n" + body)
                 .getBytes(StandardCharsets.ISO_8859_1);
-        int port = switch (target) {
+    }
+
+    private static int portOf(Servers servers, String target) {
+        return switch (target) {
             case "ward-plain", "ward-io" -> servers.bareWardPort();
             case "ward-bytes", "ward-json" -> servers.jsonPort();
             case "ward-jackson" -> servers.jacksonPort();
             default -> target.startsWith("ward") ? servers.wardPort() : servers.referencePort();
         };
-        socket = new Socket("127.0.0.1", port);
-        socket.setTcpNoDelay(true);
-        out = socket.getOutputStream();
-        in = new BufferedInputStream(socket.getInputStream(), 8192);
-        if (roundTrip() != 200) {
-            throw new IllegalStateException(target + " does not answer 200");
-        }
     }
 
     /** Sends the request and reads the whole response; returns its status. */

@@ -34,9 +34,10 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
  * console. PostgreSQL refuses to run as root (CI runs as root), so then initdb and pg_ctl run as {@code nobody}
  * through {@code setpriv}; when {@code nobody} cannot reach {@code target/} (a checkout under a private home),
  * the binaries and data go to a temporary directory instead. The server is stopped and its data directory
- * removed when the JVM exits, tests failed or not.
+ * removed when the JVM exits, tests failed or not. Public for the sample's tests and the benchmarks, through this
+ * module's test jar.
  */
-final class PostgresServer {
+public final class PostgresServer {
     private static final String ARCHIVE = "postgres-linux-x86_64.txz";
     private static PostgresServer shared;
 
@@ -68,7 +69,7 @@ final class PostgresServer {
     }
 
     /** The server of this JVM, started on first use. */
-    static synchronized PostgresServer shared() {
+    public static synchronized PostgresServer shared() {
         if (shared == null) {
             try {
                 shared = new PostgresServer(Path.of(System.getProperty("ward.postgres.dir", "target/postgres")));
@@ -83,12 +84,12 @@ final class PostgresServer {
         return shared;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** A new, empty database of its own for one test. */
-    String newDatabase() {
+    public String newDatabase() {
         String name = "ward_test_" + databases.incrementAndGet();
         try (Connection connection = DriverManager.getConnection(url("postgres"), "postgres", "");
              Statement statement = connection.createStatement()) {
@@ -99,12 +100,12 @@ final class PostgresServer {
         return name;
     }
 
-    String url(String database) {
+    public String url(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
     /** A small pool that gives up on a connection after a second, so that an outage is seen quickly. */
-    HikariDataSource pool(String database) {
+    public HikariDataSource pool(String database) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url(database));
         config.setUsername("postgres");

@@ -8,13 +8,18 @@ import java.util.logging.Logger;
 
 /**
  * What Ward logs while a test causes it on purpose (store outages, dead letters), kept off the console and
- * collected for the test to read.
+ * collected for the test to read. Public, with another logger's name, for the sample's tests (HikariCP's lines).
  */
-final class WardLog extends Handler implements AutoCloseable {
-    private final Logger logger = Logger.getLogger("dev.ward");
+public final class WardLog extends Handler implements AutoCloseable {
+    private final Logger logger;
     private final List<String> lines = new CopyOnWriteArrayList<>();
 
     WardLog() {
+        this("dev.ward");
+    }
+
+    public WardLog(String loggerName) {
+        logger = Logger.getLogger(loggerName);
         logger.setUseParentHandlers(false);
         logger.addHandler(this);
     }
@@ -24,7 +29,7 @@ final class WardLog extends Handler implements AutoCloseable {
         lines.add(record.getLevel() + " " + new java.util.logging.SimpleFormatter().formatMessage(record));
     }
 
-    long count(String text) {
+    public long count(String text) {
         return lines.stream().filter(line -> line.contains(text)).count();
     }
 

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 
 /**
  * The order-fulfilment sample: {@code mvn -q -pl samples -am install exec:java} or run this class. Listens on
@@ -30,6 +31,25 @@ public final class OrderService {
 
     /** As {@link #server(int)}, journaling compensations in {@code journal} when it is not null. */
     public static WardServer server(int port, Path journal) {
+        return build(port, builder -> {
+            if (journal != null) {
+                builder.compensationJournal(journal);
+            }
+        });
+    }
+
+    /**
+     * The server {@link #main} starts: compensations shared through the PostgreSQL database of
+     * {@code WARD_DATABASE_URL} (with {@code WARD_DATABASE_USER} and {@code WARD_DATABASE_PASSWORD}) when
+     * {@code environment} has it, else journaled in {@code journal}.
+     */
+    public static WardServer server(int port, Map<String, String> environment, Path journal) {
+        return SharedCompensations.configured(environment)
+                ? build(port, builder -> SharedCompensations.use(builder, environment))
+                : server(port, journal);
+    }
+
+    private static WardServer build(int port, Consumer<WardServer.Builder> compensations) {
         Inventory inventory = new Inventory(Map.of("apple", 10, "pear", 5));
         // Ward's counters and the @Traced routes' timers land here, and GET /metrics serves them.
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -50,18 +70,17 @@ public final class OrderService {
                 builder.closeOnStop(closeable);
             }
         }
-        if (journal != null) {
-            builder.compensationJournal(journal);
-        }
+        compensations.accept(builder);
         return builder.build();
     }
 
     public static void main(String[] args) throws InterruptedException {
         int port = args.length > 0 ? Integer.parseInt(args[0])
                 : Integer.parseInt(System.getenv().getOrDefault("PORT", "8080"));
-        // Pending compensations survive a crash of the sample, in the system's temporary directory.
+        // Pending compensations survive a crash of the sample: in PostgreSQL when WARD_DATABASE_URL is set, else in
+        // the system's temporary directory.
         Path journal = Path.of(System.getProperty("java.io.tmpdir"), "ward-sample-compensations");
-        WardServer server = server(port, journal).start();
+        WardServer server = server(port, System.getenv(), journal).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping: finishing in-flight requests...");
