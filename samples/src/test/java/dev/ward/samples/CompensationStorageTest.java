@@ -58,8 +58,9 @@ class CompensationStorageTest {
 
     private static int placeFailingOrder(Http http, String requestId) throws Exception {
         // More than Payments' limit of 3: the payment fails after the stock was reserved.
-        return http.send(http.request("/orders?sku=apple&quantity=5").header("X-Request-Id", requestId)
-                .POST(HttpRequest.BodyPublishers.noBody())).statusCode();
+        return http.send(http.request("/orders").header("X-Request-Id", requestId)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"sku\": \"apple\", \"quantity\": 5}"))).statusCode();
     }
 
     /** Waits, bounded, until the compensation gave the reserved stock back. */
