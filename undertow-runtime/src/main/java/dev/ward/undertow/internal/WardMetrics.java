@@ -130,8 +130,10 @@ final class WardMetrics {
     /** 1 while the compensation store answers, 0 while compensable requests are refused because it does not. */
     void compensationStoreReachable(java.util.function.BooleanSupplier reachable) {
         if (registry != null) {
-            registry.gauge(COMPENSATION_STORE_REACHABLE, Tags.empty(), reachable,
-                    supplier -> supplier.getAsBoolean() ? 1 : 0);
+            // A strong reference: Micrometer holds a gauge's object weakly, and nothing else holds this lambda,
+            // so after a GC the gauge read NaN.
+            io.micrometer.core.instrument.Gauge.builder(COMPENSATION_STORE_REACHABLE, reachable,
+                    supplier -> supplier.getAsBoolean() ? 1 : 0).strongReference(true).register(registry);
         }
     }
 
