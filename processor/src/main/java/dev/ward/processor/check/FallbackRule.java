@@ -7,7 +7,6 @@ import dev.ward.processor.model.Route;
 import dev.ward.processor.model.TimeoutSpec;
 import java.util.List;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.util.ElementFilter;
 
 /**
  * A rule about a route's {@code @Timeout(fallback = "name")}. Each concrete rule looks at the methods of that
@@ -24,9 +23,7 @@ abstract class FallbackRule extends RouteRule {
         if (timeout == null || timeout.fallback().isEmpty()) {
             return;
         }
-        List<ExecutableElement> candidates = ElementFilter.methodsIn(handlerClass.element().getEnclosedElements())
-                .stream().filter(m -> m.getSimpleName().contentEquals(timeout.fallback())).toList();
-        check(handlerClass, route, timeout, candidates, diagnostics);
+        check(handlerClass, route, timeout, route.fallbackCandidates(), diagnostics);
     }
 
     abstract void check(HandlerClass handlerClass, Route route, TimeoutSpec timeout,
