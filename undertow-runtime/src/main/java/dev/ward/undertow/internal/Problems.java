@@ -45,6 +45,7 @@ final class Problems {
             case 415 -> "Unsupported Media Type";
             case 500 -> "Internal Server Error";
             case 503 -> "Service Unavailable";
+            case 505 -> "HTTP Version Not Supported";
             default -> status < 500 ? "Client Error" : "Server Error";
         };
     }

@@ -3,7 +3,6 @@ package dev.ward.undertow.internal;
 import dev.ward.undertow.BodyCodec;
 import dev.ward.undertow.Compensations;
 import dev.ward.undertow.Routes;
-import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.GracefulShutdownHandler;
@@ -11,7 +10,6 @@ import io.undertow.server.handlers.HttpContinueReadHandler;
 import io.undertow.server.handlers.accesslog.AccessLogHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +22,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.xnio.OptionMap;
 
 /**
  * Everything behind {@code WardServer}: the Undertow listener, the root handlers every request passes, the
@@ -32,7 +31,8 @@ import java.util.function.Supplier;
 public final class ServerRuntime implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("dev.ward");
 
-    private final Undertow undertow;
+    private final HttpListener listener = new HttpListener();
+    private final OptionMap serverOptions;
     private final GracefulShutdownHandler shutdown;
     private final ExecutorService ownedWorkers;
     private final ServerSettings settings;
@@ -76,24 +76,19 @@ public final class ServerRuntime implements AutoCloseable {
             this.accessLog = null;
         }
         this.shutdown = new GracefulShutdownHandler(root);
-        this.undertow = Undertow.builder()
-                .addHttpListener(settings.port(), settings.host())
-                .setIoThreads(settings.ioThreads())
-                // Ward never runs work on XNIO's own task pool; keep it small.
-                .setWorkerThreads(2)
+        this.serverOptions = OptionMap.builder()
                 // Ward enforces the real limit itself, with a 413. Undertow's closes the connection without an
                 // answer, and counts each chunk's declared size before a byte of it arrives: it must not trip first.
-                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, settings.maxEntitySize() + LingeringClose.MAX_BYTES)
-                .setServerOption(UndertowOptions.MAX_HEADER_SIZE, settings.maxHeaderSize())
-                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, (int) settings.parseTimeout().toMillis())
-                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, (int) settings.idleTimeout().toMillis())
-                .setServerOption(UndertowOptions.IDLE_TIMEOUT, (int) settings.idleTimeout().toMillis())
-                .setServerOption(UndertowOptions.MAX_PARAMETERS, settings.maxParameters())
-                .setServerOption(UndertowOptions.MAX_HEADERS, settings.maxHeaders())
-                .setServerOption(UndertowOptions.MAX_COOKIES, settings.maxHeaders())
-                .setServerOption(UndertowOptions.ALWAYS_SET_DATE, true)
-                .setHandler(shutdown)
-                .build();
+                .set(UndertowOptions.MAX_ENTITY_SIZE, settings.maxEntitySize() + LingeringClose.MAX_BYTES)
+                .set(UndertowOptions.MAX_HEADER_SIZE, settings.maxHeaderSize())
+                .set(UndertowOptions.REQUEST_PARSE_TIMEOUT, (int) settings.parseTimeout().toMillis())
+                .set(UndertowOptions.NO_REQUEST_TIMEOUT, (int) settings.idleTimeout().toMillis())
+                .set(UndertowOptions.IDLE_TIMEOUT, (int) settings.idleTimeout().toMillis())
+                .set(UndertowOptions.MAX_PARAMETERS, settings.maxParameters())
+                .set(UndertowOptions.MAX_HEADERS, settings.maxHeaders())
+                .set(UndertowOptions.MAX_COOKIES, settings.maxHeaders())
+                .set(UndertowOptions.ALWAYS_SET_DATE, true)
+                .getMap();
     }
 
     /**
@@ -155,12 +150,12 @@ public final class ServerRuntime implements AutoCloseable {
             throw new UncheckedIOException("cannot replay the compensation journal", e);
         }
         try {
-            undertow.start();
-        } catch (RuntimeException failure) {
+            listener.start(settings.host(), settings.port(), settings.ioThreads(), serverOptions, shutdown);
+        } catch (IOException | RuntimeException failure) {
             // Release what the constructor and the replay took (workers, access log writer, compensation engine).
             started = true;
             close();
-            throw listenFailure(failure.getCause() != null ? failure.getCause() : failure);
+            throw listenFailure(failure);
         }
         started = true;
         if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
@@ -168,7 +163,7 @@ public final class ServerRuntime implements AutoCloseable {
         }
     }
 
-    /** Undertow reports a port in use as a bare RuntimeException naming no address; say which one. */
+    /** Says which address could not be bound (the JDK's BindException names none). */
     private RuntimeException listenFailure(Throwable cause) {
         String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
         String message = "cannot listen on " + host + ":" + settings.port() + ": " + cause.getMessage();
@@ -184,7 +179,7 @@ public final class ServerRuntime implements AutoCloseable {
         if (!started) {
             throw new IllegalStateException("the server is not started");
         }
-        return ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+        return listener.port();
     }
 
     /**
@@ -209,7 +204,7 @@ public final class ServerRuntime implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        undertow.stop();
+        listener.stop(drainMillis);
         if (accessLog != null) {
             accessLog.close(drainMillis);
         }

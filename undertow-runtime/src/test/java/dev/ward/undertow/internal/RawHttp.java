@@ -28,6 +28,24 @@ final class RawHttp implements AutoCloseable {
         return this;
     }
 
+    /** Writes one byte per write and flush, so that the server reads the text in many pieces. */
+    RawHttp writeBytewise(String text) throws IOException {
+        socket.setTcpNoDelay(true);
+        for (byte b : text.getBytes(StandardCharsets.ISO_8859_1)) {
+            write(new byte[] {b});
+        }
+        return this;
+    }
+
+    /** Whether the server closed the connection (rather than sending more or leaving it open to the timeout). */
+    boolean closedByServer() throws IOException {
+        try {
+            return socket.getInputStream().read() < 0;
+        } catch (SocketTimeoutException e) {
+            return false;
+        }
+    }
+
     void shutdownOutput() throws IOException {
         socket.shutdownOutput();
     }

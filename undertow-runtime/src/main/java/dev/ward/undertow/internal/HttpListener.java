@@ -1,0 +1,128 @@
+package dev.ward.undertow.internal;
+
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import io.undertow.server.AbstractServerConnection;
+import io.undertow.server.DefaultByteBufferPool;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.protocol.http.HttpOpenListener;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.xnio.ChannelListeners;
+import org.xnio.IoUtils;
+import org.xnio.OptionMap;
+import org.xnio.Options;
+import org.xnio.StreamConnection;
+import org.xnio.Xnio;
+import org.xnio.XnioWorker;
+import org.xnio.channels.AcceptingChannel;
+
+/**
+ * The plain HTTP listener, opened as {@code Undertow.start()} opens one (same worker, socket and buffer settings),
+ * with one addition Undertow has no hook for: each connection's bytes pass a {@link RequestLineConduit} before
+ * Undertow's parser reads them, and the root handler asks it for the version of each request line.
+ */
+final class HttpListener {
+    /** The request-line reader of each open connection; an entry leaves when its connection closes. */
+    private final Map<StreamConnection, RequestLineConduit> lines = new ConcurrentHashMap<>();
+    private XnioWorker worker;
+    private AcceptingChannel<StreamConnection> channel;
+
+    /**
+     * Starts listening. {@code root} sees every request; before it runs, an unsupported protocol version is put on
+     * the exchange as {@link RequestLine#UNSUPPORTED_VERSION}.
+     */
+    void start(String host, int port, int ioThreads, OptionMap serverOptions, HttpHandler root) throws IOException {
+        Xnio xnio = Xnio.getInstance(Undertow.class.getClassLoader());
+        worker = xnio.createWorker(OptionMap.builder()
+                .set(Options.WORKER_IO_THREADS, ioThreads)
+                .set(Options.CONNECTION_HIGH_WATER, 1_000_000)
+                .set(Options.CONNECTION_LOW_WATER, 1_000_000)
+                // Ward never runs work on XNIO's own task pool; keep it small.
+                .set(Options.WORKER_TASK_CORE_THREADS, 2)
+                .set(Options.WORKER_TASK_MAX_THREADS, 2)
+                .set(Options.TCP_NODELAY, true)
+                .set(Options.CORK, true)
+                .getMap());
+        try {
+            HttpOpenListener http = new HttpOpenListener(buffers(), OptionMap.builder()
+                    .set(UndertowOptions.BUFFER_PIPELINED_DATA, true)
+                    .addAll(serverOptions)
+                    .getMap());
+            http.setRootHandler(exchange -> {
+                versionOf(exchange);
+                root.handleRequest(exchange);
+            });
+            channel = worker.createStreamConnectionServer(new InetSocketAddress(InetAddress.getByName(host), port),
+                    ChannelListeners.openListenerAdapter(connection -> {
+                        RequestLineConduit line = new RequestLineConduit(connection.getSourceChannel().getConduit());
+                        connection.getSourceChannel().setConduit(line);
+                        lines.put(connection, line);
+                        connection.setCloseListener(closed -> lines.remove(closed));
+                        http.handleEvent(connection);
+                    }),
+                    OptionMap.builder()
+                            .set(Options.WORKER_IO_THREADS, ioThreads)
+                            .set(Options.TCP_NODELAY, true)
+                            .set(Options.REUSE_ADDRESSES, true)
+                            .set(Options.BALANCING_TOKENS, 1)
+                            .set(Options.BALANCING_CONNECTIONS, 2)
+                            .set(Options.BACKLOG, 1000)
+                            .getMap());
+            channel.resumeAccepts();
+        } catch (IOException | RuntimeException e) {
+            worker.shutdownNow();
+            throw e;
+        }
+    }
+
+    /** Undertow's choice: 16 KiB direct buffers, smaller ones on a small heap. */
+    private static DefaultByteBufferPool buffers() {
+        long heap = Runtime.getRuntime().maxMemory();
+        if (heap < 64L * 1024 * 1024) {
+            return new DefaultByteBufferPool(false, 512, -1, 4);
+        }
+        return heap < 128L * 1024 * 1024 ? new DefaultByteBufferPool(true, 1024, -1, 4)
+                : new DefaultByteBufferPool(true, 16 * 1024 - 20, -1, 4);
+    }
+
+    /** Passes the request line's verdict to the exchange, and has its reader follow the connection's next request. */
+    private void versionOf(HttpServerExchange exchange) {
+        RequestLineConduit line = exchange.getConnection() instanceof AbstractServerConnection connection
+                ? lines.get(connection.getChannel()) : null;
+        if (line == null) {
+            return;
+        }
+        exchange.addExchangeCompleteListener(line);
+        String refused = line.takeRefusedVersion();
+        if (refused != null) {
+            exchange.putAttachment(RequestLine.UNSUPPORTED_VERSION, refused);
+        }
+    }
+
+    int port() {
+        return ((InetSocketAddress) channel.getLocalAddress()).getPort();
+    }
+
+    /** Stops accepting, closes the connections and waits at most {@code waitMillis} for the I/O threads. */
+    void stop(long waitMillis) {
+        IoUtils.safeClose(channel);
+        if (worker == null) {
+            return;
+        }
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(waitMillis, TimeUnit.MILLISECONDS)) {
+                worker.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            worker.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
