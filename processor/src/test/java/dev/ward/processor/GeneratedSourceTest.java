@@ -2,13 +2,19 @@ package dev.ward.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /** The generated class compiles whatever users name things; its whole text is {@link GoldenFilesTest}'s. */
@@ -47,6 +53,41 @@ class GeneratedSourceTest {
         assertThat(compilation).hadErrorContaining("cannot find symbol");
         assertTrue(compilation.errors().stream().noneMatch(e -> e.getMessage(null).contains("Ward/InternalError")),
                 compilation.errors().toString());
+    }
+
+    @Test
+    void jsonImportIsWrittenOnlyWhenAvajeJsonbIsOnTheClassPath() throws IOException {
+        JavaFileObject source = Compile.handlers("""
+                public class Handlers {
+                    public record Item(String sku) { }
+                    @Post("/items") public Item add(@Body Item item) { return item; }
+                }
+                """);
+        List<File> classPath = new ArrayList<>();
+        // Surefire may hand the JVM a manifest-only jar; the real entries are in its own property.
+        String entries = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        for (String entry : entries.split(File.pathSeparator)) {
+            classPath.add(new File(entry));
+        }
+        List<File> withoutAvaje = classPath.stream()
+                .filter(file -> !file.getName().startsWith("avaje-jsonb")).toList();
+        assertTrue(withoutAvaje.size() < classPath.size(), "avaje-jsonb is on the test class path: " + classPath);
+
+        Compilation with = Compiler.javac().withProcessors(new WardProcessor()).withClasspath(classPath)
+                .compile(source);
+        assertThat(with).succeeded();
+        assertTrue(routesSource(with).contains("@Json.Import(Handlers.Item.class)"), routesSource(with));
+
+        // A user of ward-jackson has no avaje-jsonb: the routes class must not name it, or it would not compile.
+        Compilation without = Compiler.javac().withProcessors(new WardProcessor()).withClasspath(withoutAvaje)
+                .compile(source);
+        assertThat(without).succeededWithoutWarnings();
+        assertFalse(routesSource(without).contains("io.avaje") || routesSource(without).contains("@Json"),
+                routesSource(without));
+    }
+
+    private static String routesSource(Compilation compilation) throws IOException {
+        return compilation.generatedSourceFile("test.HandlersRoutes").orElseThrow().getCharContent(true).toString();
     }
 
     @Test

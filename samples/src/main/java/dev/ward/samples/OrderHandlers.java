@@ -12,7 +12,6 @@ import dev.ward.QueryParam;
 import dev.ward.Recover;
 import dev.ward.Reply;
 import dev.ward.RequestId;
-import dev.ward.Response;
 import dev.ward.Traced;
 import java.util.List;
 import java.util.Optional;
@@ -83,19 +82,22 @@ public class OrderHandlers {
         return orders.values().stream().filter(order -> status.map(s -> order.status() == s).orElse(true)).toList();
     }
 
-    /** {@code DELETE /orders/{id}}: cancels a placed order and puts its stock back. */
+    /**
+     * {@code DELETE /orders/{id}}: cancels a placed order, puts its stock back and answers the cancelled order; a
+     * 404 problem for an unknown order, a 409 problem for one that is no longer placed.
+     */
     @Delete("/orders/{id}")
-    public Response cancel(@PathParam("id") UUID id) {
+    public Reply<Order> cancel(@PathParam("id") UUID id) {
         Order current = orders.get(id);
         if (current == null) {
-            return Response.status(404).body("no order " + id);
+            return Reply.problem(404, "no order " + id);
         }
+        Order cancelled = current.withStatus(OrderStatus.CANCELLED);
         // Only the request that moves PLACED to CANCELLED releases the stock, however many race here.
-        if (current.status() != OrderStatus.PLACED
-                || !orders.replace(id, current, current.withStatus(OrderStatus.CANCELLED))) {
-            return Response.status(409).body("order " + id + " is " + orders.get(id).status());
+        if (current.status() != OrderStatus.PLACED || !orders.replace(id, current, cancelled)) {
+            return Reply.problem(409, "order " + id + " is " + orders.get(id).status());
         }
         inventory.restock(current.sku(), current.quantity());
-        return Response.noContent();
+        return Reply.ok(cancelled);
     }
 }

@@ -47,9 +47,20 @@ class OrderServiceTest {
         assertTrue(http.get("/orders?status=PLACED").body().contains(location.substring("/orders/".length())));
         assertEquals("[]", http.get("/orders?status=SHIPPED").body());
 
-        assertEquals(204, http.send(http.request(location).DELETE()).statusCode());
+        HttpResponse<String> cancelled = http.send(http.request(location).DELETE());
+        assertEquals(200, cancelled.statusCode());
+        assertEquals("application/json", cancelled.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(cancelled.body().contains("\"status\":\"CANCELLED\""), cancelled.body());
         assertEquals("10", http.get("/inventory/apple").body());
-        assertEquals(409, http.send(http.request(location).DELETE()).statusCode());
+        HttpResponse<String> again = http.send(http.request(location).DELETE());
+        assertEquals(409, again.statusCode());
+        assertEquals("application/problem+json", again.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(again.body().contains("\"detail\":\"order " + location.substring("/orders/".length())
+                + " is CANCELLED\""), again.body());
+        HttpResponse<String> unknown = http.send(http.request("/orders/" + java.util.UUID.randomUUID()).DELETE());
+        assertEquals(404, unknown.statusCode());
+        assertEquals("application/problem+json", unknown.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(unknown.body().contains("\"detail\":\"no order "), unknown.body());
     }
 
     @Test

@@ -49,12 +49,16 @@ class ReadmeSnippetTest {
         Map<String, String> properties = properties(root);
         String version = child(root.getDocumentElement(), "version").getTextContent().strip();
         String snippet = normalized(String.join("\n", snippetParts()));
-        for (String ward : List.of("ward-annotations", "ward-undertow", "ward-processor")) {
+        for (String ward : List.of("ward-annotations", "ward-undertow", "ward-json", "ward-processor")) {
             assertTrue(snippet.contains("<artifactId>" + ward + "</artifactId>\n<version>" + version + "</version>"),
                     ward + " at " + version + " in the README snippet:\n" + snippet);
         }
         assertTrue(snippet.contains("undertow-core " + properties.get("undertow.version")), snippet);
         assertTrue(snippet.contains("micrometer-core " + properties.get("micrometer.version")), snippet);
+        String avaje = properties.get("avaje-jsonb.version");
+        assertTrue(snippet.contains("avaje-jsonb " + avaje), snippet);
+        assertTrue(snippet.contains("<artifactId>avaje-jsonb-generator</artifactId>\n<version>" + avaje + "</version>"),
+                "the generator at avaje-jsonb's version:\n" + snippet);
         assertTrue(Files.readString(README).contains("io.micrometer:micrometer-registry-prometheus:"
                 + properties.get("micrometer.version")), "the registry the README suggests, at Micrometer's version");
     }

@@ -1,0 +1,5 @@
+package com.acme;
+
+/** What {@code POST /greetings} answers. */
+public record Greeting(String to, String text) {
+}

@@ -1,0 +1,5 @@
+package com.acme;
+
+/** Who {@code POST /greetings} greets. */
+public record Name(String name) {
+}
