@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ward.undertow.internal.JournalStore;
+import dev.ward.undertow.internal.LogCapture;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +51,31 @@ class FileStoreContractTest extends CompensationStoreContract {
                 () -> open("one").claim(100));
         assertTrue(refused.getMessage().contains("is not a Ward compensation journal"), refused.getMessage());
         assertEquals("hello", Files.readString(file));
+    }
+
+    /**
+     * A journal that can no longer write is reported, and the compensations still run (this instance's journal is
+     * the only one: nothing else could run them); so does a revived dead letter.
+     */
+    @Test
+    void aJournalThatCannotWriteIsReportedAndTheCompensationsStillRun() throws Exception {
+        CompensationStore store = open("one");
+        store.claim(100);
+        Path file = dir.resolve(FileCompensationJournal.FILE_NAME);
+        Files.delete(file);
+        Files.createDirectory(file); // every write from now on fails
+        try (LogCapture log = new LogCapture()) {
+            assertEquals(List.of("a", "b"), store.record(List.of(entry("a", null), entry("b", null))).stream()
+                    .map(JournalEntry::id).toList());
+            store.setAside(new JournalState(entry("c", null), 5, true, "down"));
+            assertEquals("c", store.revive("c", entry -> true).orElseThrow().entry().id());
+            assertEquals(List.of("could not journal 2 compensations; they will still run, but would not survive a "
+                    + "crash", "could not write to the compensation journal"), log.records.stream()
+                    .map(LogCapture::text).toList());
+            assertTrue(log.records.stream().allMatch(r -> r.getThrown() instanceof java.io.IOException),
+                    "each names its cause");
+        }
+        store.close();
     }
 
     /** A header torn by a crash before anything was recorded is an empty journal. */

@@ -9,6 +9,7 @@ import dev.ward.undertow.DeadLetter;
 import dev.ward.undertow.JournalEntry;
 import dev.ward.undertow.JournalState;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -199,6 +201,8 @@ class CompensatorTest {
         schedule(entry("c4", 1, 1), failingUntil(1, new AtomicBoolean()), handlerReturned);
         Await.until(() -> journal.calls.contains("pending c4"));
         assertEquals(List.of(), attempts, "journaled, but the handler still runs");
+        assertEquals(1, compensator.pending());
+        assertEquals(1.0, meters.find(WardMetrics.COMPENSATIONS_PENDING).gauge().value());
         handlerReturned.complete(null);
         Await.until(() -> journal.calls.contains("succeeded c4"), journal::toString);
         assertEquals(List.of(1), attempts);
@@ -212,6 +216,95 @@ class CompensatorTest {
             Await.until(() -> journal.calls.contains("succeeded c5"), journal::toString);
             assertEquals(List.of("the handler of request req-c5 on POST /orders is still running after 50 ms; "
                     + "compensating it anyway"), logs.mentioning("req-c5").stream().map(LogCapture::text).toList());
+        }
+    }
+
+    @Test
+    void theCompensationIsToldWhichRequestItUndoes() throws Exception {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        start(Duration.ofSeconds(5));
+        schedule(entry("c6", 1, 1), (arguments, context) -> seen.add(context.route() + " | " + context.failure()
+                + " | " + context.failedAt() + " | " + context.idempotencyKey() + " | " + context.attempt()),
+                CompletableFuture.completedFuture(null));
+        Await.until(() -> journal.calls.contains("succeeded c6"), journal::toString);
+        assertEquals(List.of("POST /orders | the response status was 500 | 2026-01-01T00:00:00Z | req-c6 | 1"), seen);
+    }
+
+    @Test
+    void aFailureIsDescribedByItsClassAndAtMost200CharactersOfItsMessage() {
+        assertEquals("java.lang.IllegalStateException: " + "m".repeat(200),
+                Compensator.describe(new IllegalStateException("m".repeat(200))));
+        assertEquals("java.lang.IllegalStateException: " + "m".repeat(200),
+                Compensator.describe(new IllegalStateException("m".repeat(201))));
+        assertEquals("java.lang.IllegalStateException", Compensator.describe(new IllegalStateException()));
+    }
+
+    /**
+     * A pool that is full parks the compensations, already journaled, and runs them as it frees up: none is
+     * dropped, and each is journaled once, before its attempt.
+     */
+    @Test
+    void compensationsBeyondThePoolWaitForItAndAllRun() throws Exception {
+        CountDownLatch blocked = new CountDownLatch(1);
+        Compensation waitsForTheLatch = (arguments, context) -> {
+            if (!blocked.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("never released");
+            }
+        };
+        compensator = new Compensator(journal, compensations, 1, 1, 6, Duration.ofSeconds(5),
+                new WardMetrics(meters), timers);
+        compensator.start();
+        schedule(entry("p0", 1, 1), waitsForTheLatch, CompletableFuture.completedFuture(null));
+        Await.until(() -> journal.calls.contains("pending p0"), journal::toString);
+        for (int i = 1; i < 6; i++) {
+            schedule(entry("p" + i, 1, 1), waitsForTheLatch, CompletableFuture.completedFuture(null));
+        }
+        Await.until(() -> journal.calls.contains("pending p5"), journal::toString);
+        assertEquals(6, compensator.pending(), "one running, one queued, four parked: all held");
+        blocked.countDown();
+        Await.until(() -> compensator.pending() == 0, journal::toString);
+        assertEquals(List.of("pending p0", "pending p1", "pending p2", "pending p3", "pending p4", "pending p5"),
+                journal.calls.stream().filter(call -> call.startsWith("pending")).toList());
+        assertEquals(List.of("p0", "p1", "p2", "p3", "p4", "p5"), journal.calls.stream()
+                .filter(call -> call.startsWith("succeeded")).map(call -> call.substring(10)).sorted().toList());
+    }
+
+    @Test
+    void anOutcomeTheStoreCannotTakeIsLoggedAndCounted() throws Exception {
+        journal.failSucceeded = true;
+        try (LogCapture logs = new LogCapture()) {
+            start(Duration.ofSeconds(5));
+            schedule(entry("c7", 1, 1), failingUntil(1, new AtomicBoolean()), CompletableFuture.completedFuture(null));
+            Await.until(() -> !logs.mentioning("could not write to the compensation store").isEmpty());
+            assertEquals(1.0, meters.find(WardMetrics.COMPENSATION_STORE_FAILURES).counter().count());
+            assertEquals(0, held(), "the compensation ran: its place is free, whatever the store said");
+        }
+    }
+
+    @Test
+    void closingClosesTheStoreAndAFailureToCloseIsLogged() throws Exception {
+        journal.failClose = true;
+        try (LogCapture logs = new LogCapture()) {
+            start(Duration.ofSeconds(5)).close(Duration.ofSeconds(5));
+            compensator = null;
+            assertEquals(List.of("close"), journal.calls);
+            assertEquals(1, logs.mentioning("could not close the compensation store").size());
+        }
+    }
+
+    @Test
+    void onlyAStoreThatForgetsOnRestartIsWarnedAbout() throws Exception {
+        compensations.put(Compensator.key(ROUTE, "release"), failingUntil(1, new AtomicBoolean()));
+        try (LogCapture logs = new LogCapture()) {
+            start(Duration.ofSeconds(5));
+            assertEquals(List.of(), logs.mentioning("kept in memory only"), "a durable journal");
+            compensator.close(Duration.ofSeconds(5));
+            journal.durable = false;
+            compensator = new Compensator(journal, compensations, 2, 4, 3, Duration.ofSeconds(5),
+                    new WardMetrics(meters), new RetryTimers());
+            compensator.start();
+            assertEquals(1, logs.mentioning("compensations are kept in memory only: a crash loses the pending "
+                    + "ones").size());
         }
     }
 
@@ -247,6 +340,9 @@ class CompensatorTest {
     private static final class RecordingJournal implements CompensationJournal {
         final List<String> calls = new CopyOnWriteArrayList<>();
         final List<JournalState> loaded = new ArrayList<>();
+        volatile boolean durable = true;
+        volatile boolean failSucceeded;
+        volatile boolean failClose;
 
         @Override
         public void pending(List<JournalEntry> entries) {
@@ -259,7 +355,10 @@ class CompensatorTest {
         }
 
         @Override
-        public void succeeded(String id) {
+        public void succeeded(String id) throws IOException {
+            if (failSucceeded) {
+                throw new IOException("disk full");
+            }
             calls.add("succeeded " + id);
         }
 
@@ -280,11 +379,15 @@ class CompensatorTest {
 
         @Override
         public boolean durable() {
-            return true;
+            return durable;
         }
 
         @Override
-        public void close() {
+        public void close() throws IOException {
+            calls.add("close");
+            if (failClose) {
+                throw new IOException("disk gone");
+            }
         }
 
         @Override

@@ -13,15 +13,15 @@ import java.util.logging.Logger;
  * routes it to java.util.logging too). The build's logging config (config/test-logging.properties) keeps all of
  * it off the console.
  */
-final class LogCapture extends Handler implements AutoCloseable {
+public final class LogCapture extends Handler implements AutoCloseable {
     private final List<Logger> loggers;
-    final List<LogRecord> records = new CopyOnWriteArrayList<>();
+    public final List<LogRecord> records = new CopyOnWriteArrayList<>();
 
-    LogCapture() {
+    public LogCapture() {
         this("dev.ward");
     }
 
-    LogCapture(String... loggerNames) {
+    public LogCapture(String... loggerNames) {
         loggers = Arrays.stream(loggerNames).map(Logger::getLogger).toList();
         loggers.forEach(logger -> logger.addHandler(this));
     }
@@ -32,11 +32,11 @@ final class LogCapture extends Handler implements AutoCloseable {
     }
 
     /** The message with its parameters filled in, as an operator would read it. */
-    static String text(LogRecord record) {
+    public static String text(LogRecord record) {
         return new java.util.logging.SimpleFormatter().formatMessage(record);
     }
 
-    List<LogRecord> mentioning(String text) {
+    public List<LogRecord> mentioning(String text) {
         return records.stream().filter(r -> text(r).contains(text)).toList();
     }
 
