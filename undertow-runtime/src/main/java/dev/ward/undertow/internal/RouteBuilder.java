@@ -24,6 +24,8 @@ public final class RouteBuilder {
     private Compensation compensation;
     private Type bodyType;
     private Type resultType;
+    private RetrySpec retry;
+    private FallbackSpec fallback;
 
     RouteBuilder(String method, String template, Consumer<RouteSpec> sink) {
         this.method = Objects.requireNonNull(method, "method");
@@ -126,6 +128,25 @@ public final class RouteBuilder {
                     + "; remove one of them");
         }
         sink.accept(new RouteSpec(method, template, bodyMode, bodyLimit, recover, nonBlocking, timeout, tracedAs,
-                compensationSpec, compensation, bodyType, resultType, Objects.requireNonNull(handler)));
+                compensationSpec, compensation, bodyType, resultType, Objects.requireNonNull(handler), retry,
+                fallback));
+    }
+
+    /**
+     * {@code @Retry}: run the handler (middleware and bindings included) again on a failure {@code spec} retries,
+     * within the deadline and the server's retry budget.
+     */
+    public RouteBuilder retry(RetrySpec spec) {
+        this.retry = Objects.requireNonNull(spec, "spec");
+        return this;
+    }
+
+    /**
+     * {@code @Fallback}: answer with the fallback the handler registers ({@link RouteExchange#onFailure}) on a
+     * failure {@code spec} applies on, after any retry gave up.
+     */
+    public RouteBuilder fallback(FallbackSpec spec) {
+        this.fallback = Objects.requireNonNull(spec, "spec");
+        return this;
     }
 }
