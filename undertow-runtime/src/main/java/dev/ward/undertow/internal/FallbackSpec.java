@@ -10,6 +10,7 @@ import java.util.List;
 public final class FallbackSpec {
     private final List<Class<? extends Throwable>> applyOn;
     private final List<Class<? extends Throwable>> skipOn = new ArrayList<>();
+    /** Built with the spec, before the server starts: read-only once requests come. */
     private ExceptionFilter filter;
 
     private FallbackSpec(List<Class<? extends Throwable>> applyOn) {
@@ -17,6 +18,7 @@ public final class FallbackSpec {
             throw new IllegalArgumentException("a fallback applies on at least one failure class");
         }
         this.applyOn = applyOn;
+        this.filter = new ExceptionFilter(applyOn, skipOn);
     }
 
     @SafeVarargs
@@ -27,14 +29,11 @@ public final class FallbackSpec {
     @SafeVarargs
     public final FallbackSpec skipOn(Class<? extends Throwable>... failures) {
         skipOn.addAll(List.of(failures));
-        filter = null;
+        filter = new ExceptionFilter(applyOn, skipOn);
         return this;
     }
 
     ExceptionFilter filter() {
-        if (filter == null) {
-            filter = new ExceptionFilter(applyOn, skipOn);
-        }
         return filter;
     }
 

@@ -17,7 +17,8 @@ public final class RetrySpec {
     private double jitter = 0.2;
     private final List<Class<? extends Throwable>> retryOn = new ArrayList<>();
     private final List<Class<? extends Throwable>> abortOn = new ArrayList<>();
-    private ExceptionFilter filter;
+    /** Built with the spec, before the server starts: read-only once requests come. */
+    private ExceptionFilter filter = new ExceptionFilter(List.of(Exception.class), List.of());
 
     private RetrySpec(int maxAttempts) {
         if (maxAttempts < 1) {
@@ -54,14 +55,14 @@ public final class RetrySpec {
     @SafeVarargs
     public final RetrySpec retryOn(Class<? extends Throwable>... failures) {
         retryOn.addAll(List.of(failures));
-        filter = null;
+        filter = new ExceptionFilter(retryOn.isEmpty() ? List.of(Exception.class) : retryOn, abortOn);
         return this;
     }
 
     @SafeVarargs
     public final RetrySpec abortOn(Class<? extends Throwable>... failures) {
         abortOn.addAll(List.of(failures));
-        filter = null;
+        filter = new ExceptionFilter(retryOn.isEmpty() ? List.of(Exception.class) : retryOn, abortOn);
         return this;
     }
 
@@ -71,9 +72,6 @@ public final class RetrySpec {
 
     /** What is retried: {@code retryOn} (every {@code Exception} when none is given), less {@code abortOn}. */
     ExceptionFilter filter() {
-        if (filter == null) {
-            filter = new ExceptionFilter(retryOn.isEmpty() ? List.of(Exception.class) : retryOn, abortOn);
-        }
         return filter;
     }
 

@@ -492,9 +492,13 @@ public final class RouteExchange implements RequestValues {
         retriesScheduled++;
         if (delayNanos <= 0) {
             dispatchAgain(this::runHandler);
-        } else {
+            return;
+        }
+        try {
             exchange.getIoThread().executeAfter(() -> dispatchAgain(this::runHandler), delayNanos,
                     TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException stopping) {
+            rejected();
         }
     }
 
@@ -503,12 +507,8 @@ public final class RouteExchange implements RequestValues {
      * this exchange's I/O thread for a {@code @NonBlocking} route.
      */
     void dispatchAgain(Runnable task) {
-        if (route.spec().nonBlocking()) {
-            exchange.getIoThread().execute(task);
-            return;
-        }
         try {
-            route.workers().execute(task);
+            (route.spec().nonBlocking() ? exchange.getIoThread() : route.workers()).execute(task);
         } catch (RejectedExecutionException full) {
             rejected();
         }
