@@ -456,7 +456,10 @@ public final class RouteExchange implements RequestValues {
             }
             if (interruptible) {
                 synchronized (this) {
-                    runner = null;
+                    // A retry this attempt scheduled may already run on another worker: that one is the runner now.
+                    if (runner == Thread.currentThread()) {
+                        runner = null;
+                    }
                 }
                 // A deadline's interrupt belongs to this request only; the next task on this thread starts clean.
                 Thread.interrupted();
