@@ -36,6 +36,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.xnio.XnioExecutor;
 
@@ -517,27 +518,12 @@ public final class RouteExchange implements RequestValues {
         }
     }
 
-    /** Answers with the {@code @Fallback}'s result for {@code failure}; a failure of the fallback is the route's. */
+    /**
+     * Answers with the {@code @Fallback}'s result for {@code failure}, through the gate like the handler's; a
+     * failure of the fallback is the route's.
+     */
     void answerWithFallback(FailureFallback<CompletionStage<Response>> fallback, Throwable failure) {
-        CompletionStage<Response> stage;
-        try {
-            stage = Objects.requireNonNull(fallback.answer(failure), "the fallback returned null");
-        } catch (Throwable error) {
-            fail(error);
-            if (error instanceof VirtualMachineError fatal) {
-                throw fatal;
-            }
-            return;
-        }
-        stage.whenComplete((response, error) -> {
-            if (error != null) {
-                fail(unwrap(error));
-            } else if (response == null) {
-                fail(new NullPointerException("the fallback returned null"));
-            } else {
-                respond(response);
-            }
-        });
+        runFallback(() -> fallback.answer(failure), this::respond, this::fail);
     }
 
     FailureFallback<CompletionStage<Response>> failureFallback() {
@@ -630,7 +616,8 @@ public final class RouteExchange implements RequestValues {
             return;
         }
         try {
-            route.workers().execute(() -> runFallback(answer));
+            route.workers().execute(() -> runFallback(answer,
+                    response -> ResponseWriter.write(exchange, response), this::answerFailure));
         } catch (RejectedExecutionException full) {
             route.metrics().bulkheadRejection(route.name());
             ResponseWriter.write(exchange, Problems.of(503, "the request did not complete within its deadline of "
@@ -638,13 +625,17 @@ public final class RouteExchange implements RequestValues {
         }
     }
 
-    /** Runs on a worker after the deadline; this exchange already owns the response, so it writes directly. */
-    private void runFallback(Callable<CompletionStage<Response>> answer) {
+    /**
+     * Runs a fallback and hands its answer to {@code write}, or its failure to {@code failed}: after the deadline
+     * this exchange already owns the response and writes directly; on a failure it answers through the gate.
+     */
+    private void runFallback(Callable<CompletionStage<Response>> answer, Consumer<Response> write,
+                             Consumer<Throwable> failed) {
         CompletionStage<Response> stage;
         try {
             stage = Objects.requireNonNull(answer.call(), "the fallback returned null");
         } catch (Throwable failure) {
-            answerFailure(failure);
+            failed.accept(failure);
             if (failure instanceof VirtualMachineError error) {
                 throw error;
             }
@@ -652,11 +643,11 @@ public final class RouteExchange implements RequestValues {
         }
         stage.whenComplete((response, error) -> {
             if (error != null) {
-                answerFailure(unwrap(error));
+                failed.accept(unwrap(error));
             } else if (response == null) {
-                answerFailure(new NullPointerException("the fallback returned null"));
+                failed.accept(new NullPointerException("the fallback returned null"));
             } else {
-                ResponseWriter.write(exchange, response);
+                write.accept(response);
             }
         });
     }
