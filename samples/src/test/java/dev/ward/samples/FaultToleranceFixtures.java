@@ -4,11 +4,13 @@ import dev.ward.Fallback;
 import dev.ward.Get;
 import dev.ward.Header;
 import dev.ward.Idempotent;
+import dev.ward.Middleware;
 import dev.ward.PathParam;
 import dev.ward.Post;
 import dev.ward.Recover;
 import dev.ward.Retry;
 import dev.ward.Timeout;
+import dev.ward.Use;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.TimeoutException;
@@ -21,6 +23,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 @Recover
 public class FaultToleranceFixtures {
+    /** Checks the caller's token before each attempt: a retry runs the route's middleware again, too. */
+    @Middleware
+    public static final class TokenCheck {
+        final AtomicInteger checks = new AtomicInteger();
+
+        public void check(@Header("Authorization") String token) {
+            checks.incrementAndGet();
+        }
+    }
+
     /** How many more calls of the auth service fail. */
     final AtomicInteger failuresLeft = new AtomicInteger();
     /** Whether the auth service hangs instead of answering. */
@@ -28,6 +40,7 @@ public class FaultToleranceFixtures {
     final AtomicInteger calls = new AtomicInteger();
 
     @Get("/roles/{user}")
+    @Use(TokenCheck.class)
     @Timeout(500)
     @Retry(maxAttempts = 3, delay = 10, maxDelay = 50, retryOn = UncheckedIOException.class)
     @Fallback(method = "cachedRoles", applyOn = {UncheckedIOException.class, TimeoutException.class})

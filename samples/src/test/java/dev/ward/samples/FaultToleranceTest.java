@@ -15,13 +15,14 @@ import org.junit.jupiter.api.Test;
 /** @Retry, @Fallback and @Idempotent as the processor generates them, over real HTTP. */
 class FaultToleranceTest {
     private static final FaultToleranceFixtures AUTH = new FaultToleranceFixtures();
+    private static final FaultToleranceFixtures.TokenCheck TOKENS = new FaultToleranceFixtures.TokenCheck();
     private static final SimpleMeterRegistry METERS = new SimpleMeterRegistry();
     private static Http http;
 
     @BeforeAll
     static void start() {
         http = new Http(WardServer.builder().port(0).meterRegistry(METERS)
-                .routes(new FaultToleranceFixturesRoutes(AUTH)).build());
+                .routes(new FaultToleranceFixturesRoutes(AUTH, TOKENS)).build());
     }
 
     @AfterAll
@@ -34,6 +35,7 @@ class FaultToleranceTest {
         AUTH.failuresLeft.set(0);
         AUTH.hangs.set(false);
         AUTH.calls.set(0);
+        TOKENS.checks.set(0);
     }
 
     private static HttpResponse<String> roles() throws Exception {
@@ -46,6 +48,7 @@ class FaultToleranceTest {
         HttpResponse<String> response = roles();
         assertEquals(200, response.statusCode());
         assertEquals("roles of ada after 3 calls", response.body());
+        assertEquals(3, TOKENS.checks.get(), "each attempt ran the middleware, bindings and handler again");
     }
 
     @Test

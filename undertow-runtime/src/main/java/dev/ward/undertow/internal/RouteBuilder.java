@@ -127,6 +127,10 @@ public final class RouteBuilder {
                     + (timeout != null ? "a timeout interrupts a worker" : "a streamed body blocks on reads")
                     + "; remove one of them");
         }
+        if (retry != null && bodyMode == BodyMode.STREAM) {
+            throw new IllegalStateException(method + " " + template + " retries, but its streamed body is consumed "
+                    + "by the first attempt; replay it (replayBody) or remove the retry");
+        }
         sink.accept(new RouteSpec(method, template, bodyMode, bodyLimit, recover, nonBlocking, timeout, tracedAs,
                 compensationSpec, compensation, bodyType, resultType, Objects.requireNonNull(handler), retry,
                 fallback));

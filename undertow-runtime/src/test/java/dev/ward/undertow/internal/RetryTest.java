@@ -192,6 +192,15 @@ class RetryTest {
     }
 
     @Test
+    void aRetryOfAStreamedBodyIsRefusedAtBuild() {
+        IllegalStateException streamed = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> TestServer.start(registry -> registry.route("PUT", "/files").streamBody().retry(quick(2))
+                        .handler(exchange -> exchange.respond(Response.ok("stored")))).close());
+        assertEquals("PUT /files retries, but its streamed body is consumed by the first attempt; replay it "
+                + "(replayBody) or remove the retry", streamed.getMessage());
+    }
+
+    @Test
     void underAFullyFailingDependencyTheBudgetKeepsRetriesWithinItsFraction() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         int requests = 400;
