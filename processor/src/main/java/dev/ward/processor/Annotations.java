@@ -10,6 +10,8 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 
 /** Reading annotation mirrors by qualified name, so the processor needs none of the annotation classes. */
@@ -73,6 +75,25 @@ public final class Annotations {
     public long number(AnnotationMirror mirror, String member) {
         AnnotationValue value = value(mirror, member);
         return value != null && value.getValue() instanceof Number n ? n.longValue() : 0;
+    }
+
+    public double decimal(AnnotationMirror mirror, String member) {
+        AnnotationValue value = value(mirror, member);
+        return value != null && value.getValue() instanceof Number n ? n.doubleValue() : 0;
+    }
+
+    /** A {@code Class[]} member's classes, as declared types; a class javac cannot resolve is left out. */
+    public List<TypeMirror> types(AnnotationMirror mirror, String member) {
+        AnnotationValue value = value(mirror, member);
+        List<TypeMirror> types = new ArrayList<>();
+        if (value != null && value.getValue() instanceof List<?> literals) {
+            for (Object literal : literals) {
+                if (((AnnotationValue) literal).getValue() instanceof DeclaredType type) {
+                    types.add(type);
+                }
+            }
+        }
+        return types;
     }
 
     /** An enum member's constant name, e.g. {@code MILLIS}. */

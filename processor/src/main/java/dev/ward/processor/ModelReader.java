@@ -2,6 +2,9 @@ package dev.ward.processor;
 
 import dev.ward.processor.model.Binding;
 import dev.ward.processor.model.CompensableSpec;
+import dev.ward.processor.model.FallbackSpec;
+import dev.ward.processor.model.IdempotentSpec;
+import dev.ward.processor.model.RetrySpec;
 import dev.ward.processor.model.ContextValueType;
 import dev.ward.processor.model.MiddlewareClass;
 import dev.ward.processor.model.MiddlewareUse;
@@ -121,7 +124,23 @@ public final class ModelReader {
         uses.addAll(readUses(method));
         return new Route(method, httpMethod, path, List.copyOf(routeAnnotations), List.copyOf(params),
                 readReturn(method.getReturnType()), recover, timeout, replayBody, traced, compensable, List.copyOf(uses),
-                readNonBlocking(method).or(() -> readNonBlocking(type)));
+                readNonBlocking(method).or(() -> readNonBlocking(type)), readRetry(method), readFallback(method),
+                annotations.find(method, Names.IDEMPOTENT)
+                        .map(mirror -> new IdempotentSpec(mirror, annotations.string(mirror, "reason"))));
+    }
+
+    private Optional<RetrySpec> readRetry(ExecutableElement method) {
+        return annotations.find(method, Names.RETRY).map(mirror -> new RetrySpec(mirror,
+                annotations.number(mirror, "maxAttempts"), annotations.number(mirror, "delay"),
+                annotations.number(mirror, "maxDelay"), annotations.enumConstant(mirror, "unit"),
+                annotations.decimal(mirror, "jitter"), annotations.types(mirror, "retryOn"),
+                annotations.types(mirror, "abortOn")));
+    }
+
+    private Optional<FallbackSpec> readFallback(ExecutableElement method) {
+        return annotations.find(method, Names.FALLBACK).map(mirror -> new FallbackSpec(mirror,
+                annotations.string(mirror, "method"), annotations.types(mirror, "applyOn"),
+                annotations.types(mirror, "skipOn")));
     }
 
     private Optional<NonBlockingSpec> readNonBlocking(Element element) {

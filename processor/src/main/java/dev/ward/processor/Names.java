@@ -26,9 +26,12 @@ public final class Names {
     public static final String COMPENSABLE = "dev.ward.Compensable";
     public static final String USE = "dev.ward.Use";
     public static final String NON_BLOCKING = "dev.ward.NonBlocking";
+    public static final String RETRY = "dev.ward.Retry";
+    public static final String FALLBACK = "dev.ward.Fallback";
+    public static final String IDEMPOTENT = "dev.ward.Idempotent";
     /** The annotations that mean something only on a route or a class with routes. */
     public static final List<String> MIDDLEWARE_ANNOTATIONS =
-            List.of(RECOVER, TIMEOUT, REPLAY_BODY, TRACED, COMPENSABLE, USE, NON_BLOCKING);
+            List.of(RECOVER, TIMEOUT, REPLAY_BODY, TRACED, COMPENSABLE, USE, NON_BLOCKING, RETRY, FALLBACK, IDEMPOTENT);
 
     public static final String MIDDLEWARE = "dev.ward.Middleware";
     public static final String CONTEXT_VALUE = "dev.ward.ContextValue";

@@ -28,7 +28,7 @@ final class Unresolved {
         for (Route route : handlerClass.routes()) {
             methods.add(route.method());
             route.uses().forEach(use -> methods.addAll(use.middleware().publicMethods()));
-            methods.addAll(route.fallbackCandidates());
+            route.fallbacks().forEach(fallback -> methods.addAll(fallback.candidates()));
             route.compensable().ifPresent(spec -> methods.addAll(spec.candidates()));
         }
         return methods.stream().anyMatch(Unresolved::in);

@@ -95,8 +95,8 @@ class GeneratedSourceTest {
         assertEquals(Set.of("dev.ward.Get", "dev.ward.Post", "dev.ward.Put", "dev.ward.Patch", "dev.ward.Delete",
                         "dev.ward.PathParam", "dev.ward.QueryParam", "dev.ward.Header", "dev.ward.Body",
                         "dev.ward.Recover", "dev.ward.Timeout", "dev.ward.ReplayBody", "dev.ward.Traced",
-                        "dev.ward.Compensable", "dev.ward.Use", "dev.ward.NonBlocking", "dev.ward.Middleware",
-                        "dev.ward.ContextValue"),
+                        "dev.ward.Compensable", "dev.ward.Use", "dev.ward.NonBlocking", "dev.ward.Retry",
+                        "dev.ward.Fallback", "dev.ward.Idempotent", "dev.ward.Middleware", "dev.ward.ContextValue"),
                 new WardProcessor().getSupportedAnnotationTypes());
         try (InputStream metadata = getClass().getResourceAsStream(
                 "/META-INF/gradle/incremental.annotation.processors")) {

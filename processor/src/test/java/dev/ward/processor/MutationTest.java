@@ -40,12 +40,15 @@ class MutationTest {
             "HALF_DAYS", "DAYS", "WEEKS", "MONTHS", "YEARS", "DECADES", "CENTURIES", "MILLENNIA", "ERAS", "FOREVER");
     private static final List<String> ANNOTATIONS = List.of("@Recover", "@NonBlocking", "@Traced(\"orders.x\")",
             "@ReplayBody", "@Timeout(100)", "@Timeout(value = 100, fallback = \"get\")",
-            "@Compensable(compensate = \"cancel\")", "@Use(Orders.class)");
+            "@Compensable(compensate = \"cancel\")", "@Use(Orders.class)",
+            "@Retry(maxAttempts = 2, retryOn = IllegalStateException.class)",
+            "@Fallback(method = \"get\", applyOn = RuntimeException.class)", "@Idempotent(reason = \"upsert\")");
     private static final Pattern PARAM = Pattern.compile("([A-Z][\\w.]*(?:<[\\w.]+>)?|int|long|boolean|byte\\[\\])"
             + "\\s+([a-z]\\w*)\\s*(?=[,)])");
     private static final Pattern METHOD = Pattern.compile("public\\s+(?:static\\s+)?[\\w.<>\\[\\]]+\\s+(\\w+)\\s*\\(");
     private static final Pattern ANNOTATION = Pattern.compile("@(?:Recover|Traced|NonBlocking|ReplayBody|Timeout|"
-            + "Compensable|Use|Middleware|ContextValue|PathParam|QueryParam|Header|Body)(?:\\([^)]*\\))?");
+            + "Compensable|Use|Middleware|ContextValue|PathParam|QueryParam|Header|Body|Retry|Fallback|Idempotent)"
+            + "(?:\\([^)]*\\))?");
 
     /** One way to change a source; returns it unchanged when it does not apply. */
     private record Mutation(String name, BiFunction<String, Random, String> apply) {
@@ -81,7 +84,8 @@ class MutationTest {
                 Map.of("com.acme.Orders", GoldenFilesTest.read("annotations/Orders.java")),
                 Map.of("com.acme.Orders", GoldenFilesTest.read("middleware/Orders.java"), "com.acme.auth.Auth",
                         GoldenFilesTest.read("middleware/Auth.java")),
-                Map.of("com.acme.Orders", GoldenFilesTest.read("nonblocking/Orders.java")));
+                Map.of("com.acme.Orders", GoldenFilesTest.read("nonblocking/Orders.java")),
+                Map.of("com.acme.Orders", GoldenFilesTest.read("faulttolerance/Orders.java")));
         long started = System.nanoTime();
         List<String> failures = new ArrayList<>();
         int compiled = 0;

@@ -77,6 +77,9 @@ public final class WardServer implements AutoCloseable {
         public static final int DEFAULT_MAX_HEADER_SIZE = 32 * 1024;
         public static final int DEFAULT_ACCESS_LOG_QUEUE = 8192;
         public static final int DEFAULT_MAX_PENDING_COMPENSATIONS = 10_000;
+        /** A retry for every 10 requests of retrying routes, as Finagle's and gRPC's retry budgets default to. */
+        public static final double DEFAULT_RETRY_BUDGET_RATIO = 0.1;
+        public static final int DEFAULT_RETRY_BUDGET_MIN_PER_SECOND = 10;
         static final long JOURNAL_COMPACT_AT_BYTES = 4L * 1024 * 1024;
 
         private String host = "127.0.0.1";
@@ -108,6 +111,8 @@ public final class WardServer implements AutoCloseable {
         private Duration compensationHandlerWait = Duration.ofSeconds(30);
         private final List<AutoCloseable> closeOnStop = new ArrayList<>();
         private BodyCodec codec;
+        private double retryBudgetRatio = DEFAULT_RETRY_BUDGET_RATIO;
+        private int retryBudgetMinPerSecond = DEFAULT_RETRY_BUDGET_MIN_PER_SECOND;
 
         private Builder() {
         }
@@ -343,6 +348,25 @@ public final class WardServer implements AutoCloseable {
         }
 
         /**
+         * The server's retry budget, shared by every {@code @Retry} route: each completed request of such a route
+         * earns {@code ratio} of a retry (at most 100 requests' worth are saved up), and {@code minPerSecond}
+         * retries a second are allowed besides, so a quiet server can still retry. A retry the budget cannot pay
+         * for is not made: the failure is answered at once and counted as {@code ward.retries.budget.exhausted}.
+         * Default {@value #DEFAULT_RETRY_BUDGET_RATIO} and {@value #DEFAULT_RETRY_BUDGET_MIN_PER_SECOND} a second.
+         */
+        public Builder retryBudget(double ratio, int minPerSecond) {
+            if (!(ratio >= 0 && ratio <= 1)) {
+                throw new IllegalArgumentException("retryBudget ratio must be from 0 to 1: " + ratio);
+            }
+            if (minPerSecond < 0) {
+                throw new IllegalArgumentException("retryBudget minPerSecond must not be negative: " + minPerSecond);
+            }
+            this.retryBudgetRatio = ratio;
+            this.retryBudgetMinPerSecond = minPerSecond;
+            return this;
+        }
+
+        /**
          * Composes every route's chain. Fails with {@link IllegalStateException}, naming both route groups, when two
          * routes answer the same method and paths ({@code /a/{id}} and {@code /a/{other}} too), and naming the
          * route and the module to add when a route uses JSON and no codec is given or on the class path.
@@ -352,7 +376,8 @@ public final class WardServer implements AutoCloseable {
                     workerQueue, workerKeepAlive, workers, maxEntitySize, maxHeaderSize, parseTimeout, idleTimeout,
                     drainTime, bodyTimeout, maxParameters, maxHeaders, meterRegistry, observationRegistry,
                     accessLogSink, accessLogQueue, store(), compensationThreads, compensationQueue,
-                    maxPendingCompensations, compensationHandlerWait, closeOnStop, codec)));
+                    maxPendingCompensations, compensationHandlerWait, closeOnStop, codec, retryBudgetRatio,
+                    retryBudgetMinPerSecond)));
         }
 
         private CompensationStore store() {

@@ -3,7 +3,7 @@ package dev.ward.processor.check;
 import dev.ward.processor.Diagnostics;
 import dev.ward.processor.model.HandlerClass;
 import dev.ward.processor.model.Route;
-import dev.ward.processor.model.TimeoutSpec;
+import dev.ward.processor.model.FallbackRef;
 import java.util.List;
 import javax.lang.model.element.ExecutableElement;
 
@@ -14,10 +14,10 @@ final class FallbackAmbiguous extends FallbackRule {
     }
 
     @Override
-    void check(HandlerClass handlerClass, Route route, TimeoutSpec timeout, List<ExecutableElement> candidates,
+    void check(HandlerClass handlerClass, Route route, FallbackRef named, List<ExecutableElement> candidates,
                Diagnostics diagnostics) {
         if (candidates.size() > 1) {
-            report(diagnostics, timeout, "fallback '" + timeout.fallback() + "' is ambiguous: "
+            report(diagnostics, named, "fallback '" + named.name() + "' is ambiguous: "
                             + handlerClass.element().getSimpleName() + " has " + candidates.size()
                             + " methods of that name " + candidates,
                     "give the fallback a name of its own.");

@@ -4,7 +4,7 @@ import dev.ward.processor.Annotations;
 import dev.ward.processor.Diagnostics;
 import dev.ward.processor.Names;
 import dev.ward.processor.model.Route;
-import dev.ward.processor.model.TimeoutSpec;
+import dev.ward.processor.model.FallbackRef;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
@@ -22,16 +22,16 @@ final class FallbackIsRouteOrTimed extends FallbackRule.OfTheMethod {
     }
 
     @Override
-    void check(Route route, TimeoutSpec timeout, ExecutableElement fallback, Diagnostics diagnostics) {
+    void check(Route route, FallbackRef named, ExecutableElement fallback, Diagnostics diagnostics) {
         List<AnnotationMirror> routeAnnotations = annotations.findAll(fallback, Names.ROUTE_ANNOTATIONS);
         if (!routeAnnotations.isEmpty()) {
-            report(diagnostics, timeout, "fallback " + timeout.fallback() + " is itself a route ("
+            report(diagnostics, named, "fallback " + named.name() + " is itself a route ("
                             + Names.simple(Annotations.nameOf(routeAnnotations.get(0))) + ")",
                     "write a separate, non-route method for the fallback; both may call a shared helper.");
         } else if (annotations.find(fallback, Names.TIMEOUT).isPresent()) {
-            report(diagnostics, timeout, "fallback " + timeout.fallback() + " has its own @Timeout; a fallback "
+            report(diagnostics, named, "fallback " + named.name() + " has its own @Timeout; a fallback "
                             + "runs after the deadline and must answer, not time out again",
-                    "remove @Timeout from " + timeout.fallback() + " and keep the fallback fast.");
+                    "remove @Timeout from " + named.name() + " and keep the fallback fast.");
         }
     }
 }

@@ -3,7 +3,7 @@ package dev.ward.processor.check;
 import dev.ward.processor.Diagnostics;
 import dev.ward.processor.model.HandlerClass;
 import dev.ward.processor.model.Route;
-import dev.ward.processor.model.TimeoutSpec;
+import dev.ward.processor.model.FallbackRef;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,26 +22,26 @@ final class FallbackNotFound extends FallbackRule {
     }
 
     @Override
-    void check(HandlerClass handlerClass, Route route, TimeoutSpec timeout, List<ExecutableElement> candidates,
+    void check(HandlerClass handlerClass, Route route, FallbackRef named, List<ExecutableElement> candidates,
                Diagnostics diagnostics) {
         if (!candidates.isEmpty()) {
             return;
         }
         TypeElement type = handlerClass.element();
-        String owner = superclassDeclaring(type, timeout.fallback());
+        String owner = superclassDeclaring(type, named.name());
         if (owner != null) {
-            report(diagnostics, timeout, "fallback '" + timeout.fallback() + "' is declared in " + owner
+            report(diagnostics, named, "fallback '" + named.name() + "' is declared in " + owner
                     + ", not in " + type.getSimpleName() + "; a fallback must be in the same class as its route",
-                    "declare " + timeout.fallback() + " in " + type.getSimpleName() + " (it may delegate to the inherited one).");
+                    "declare " + named.name() + " in " + type.getSimpleName() + " (it may delegate to the inherited one).");
             return;
         }
         Set<String> names = new TreeSet<>();
         for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
             names.add(method.getSimpleName().toString());
         }
-        report(diagnostics, timeout, "fallback '" + timeout.fallback() + "' names no method of "
-                        + type.getSimpleName() + Similar.didYouMean(timeout.fallback(), names),
-                "declare a method " + timeout.fallback() + " with the same parameters as " + route.methodName()
+        report(diagnostics, named, "fallback '" + named.name() + "' names no method of "
+                        + type.getSimpleName() + Similar.didYouMean(named.name(), names),
+                "declare a method " + named.name() + " with the same parameters as " + route.methodName()
                         + ", or correct the name.");
     }
 

@@ -2,7 +2,7 @@ package dev.ward.processor.check;
 
 import dev.ward.processor.Diagnostics;
 import dev.ward.processor.model.Route;
-import dev.ward.processor.model.TimeoutSpec;
+import dev.ward.processor.model.FallbackRef;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.util.Types;
 
@@ -16,12 +16,12 @@ final class FallbackReturnType extends FallbackRule.OfTheMethod {
     }
 
     @Override
-    void check(Route route, TimeoutSpec timeout, ExecutableElement fallback, Diagnostics diagnostics) {
+    void check(Route route, FallbackRef named, ExecutableElement fallback, Diagnostics diagnostics) {
         if (!types.isSameType(fallback.getReturnType(), route.method().getReturnType())) {
-            report(diagnostics, timeout, "fallback " + timeout.fallback() + " returns " + fallback.getReturnType()
+            report(diagnostics, named, "fallback " + named.name() + " returns " + fallback.getReturnType()
                             + ", but " + route.methodName() + " returns " + route.method().getReturnType()
                             + "; the fallback's result answers in the route's place",
-                    "make " + timeout.fallback() + " return " + route.method().getReturnType() + ".");
+                    "make " + named.name() + " return " + route.method().getReturnType() + ".");
         }
     }
 }

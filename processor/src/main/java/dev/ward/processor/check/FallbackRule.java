@@ -2,15 +2,16 @@ package dev.ward.processor.check;
 
 import dev.ward.processor.Annotations;
 import dev.ward.processor.Diagnostics;
+import dev.ward.processor.model.FallbackRef;
 import dev.ward.processor.model.HandlerClass;
 import dev.ward.processor.model.Route;
-import dev.ward.processor.model.TimeoutSpec;
 import java.util.List;
 import javax.lang.model.element.ExecutableElement;
 
 /**
- * A rule about a route's {@code @Timeout(fallback = "name")}. Each concrete rule looks at the methods of that
- * name in the handler class; errors point at the {@code fallback} value.
+ * A rule about a fallback a route names, by {@code @Timeout(fallback = "name")} or {@code @Fallback(method =
+ * "name")}. Each concrete rule looks at the methods of that name in the handler class; errors point at the value
+ * that names it.
  */
 abstract class FallbackRule extends RouteRule {
     FallbackRule(String id) {
@@ -19,19 +20,17 @@ abstract class FallbackRule extends RouteRule {
 
     @Override
     final void check(HandlerClass handlerClass, Route route, Diagnostics diagnostics) {
-        TimeoutSpec timeout = route.timeout().orElse(null);
-        if (timeout == null || timeout.fallback().isEmpty()) {
-            return;
+        for (FallbackRef fallback : route.fallbacks()) {
+            check(handlerClass, route, fallback, fallback.candidates(), diagnostics);
         }
-        check(handlerClass, route, timeout, route.fallbackCandidates(), diagnostics);
     }
 
-    abstract void check(HandlerClass handlerClass, Route route, TimeoutSpec timeout,
+    abstract void check(HandlerClass handlerClass, Route route, FallbackRef fallback,
                         List<ExecutableElement> candidates, Diagnostics diagnostics);
 
-    void report(Diagnostics diagnostics, TimeoutSpec timeout, String message, String fix) {
-        diagnostics.error(id(), timeout.declaredOn(), timeout.annotation(),
-                Annotations.explicitValue(timeout.annotation(), "fallback"), message, fix);
+    void report(Diagnostics diagnostics, FallbackRef fallback, String message, String fix) {
+        diagnostics.error(id(), fallback.declaredOn(), fallback.annotation(),
+                Annotations.explicitValue(fallback.annotation(), fallback.member()), message, fix);
     }
 
     /**
@@ -44,13 +43,13 @@ abstract class FallbackRule extends RouteRule {
         }
 
         @Override
-        final void check(HandlerClass handlerClass, Route route, TimeoutSpec timeout,
+        final void check(HandlerClass handlerClass, Route route, FallbackRef fallback,
                          List<ExecutableElement> candidates, Diagnostics diagnostics) {
             if (candidates.size() == 1) {
-                check(route, timeout, candidates.get(0), diagnostics);
+                check(route, fallback, candidates.get(0), diagnostics);
             }
         }
 
-        abstract void check(Route route, TimeoutSpec timeout, ExecutableElement fallback, Diagnostics diagnostics);
+        abstract void check(Route route, FallbackRef fallback, ExecutableElement method, Diagnostics diagnostics);
     }
 }

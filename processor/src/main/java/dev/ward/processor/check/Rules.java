@@ -59,6 +59,16 @@ public final class Rules {
                 new CompensableAttempts(),
                 new CompensationNotFound(),
                 new CompensationShape(annotations),
-                new CompensationParameter(types));
+                new CompensationParameter(types),
+                new OneFallbackPerRoute(),
+                new EmptyExceptionList(),
+                new ExceptionListOverlap(types),
+                new RetryNotIdempotent(),
+                new IdempotentReason(),
+                new RetryStreamBody(),
+                new RetryAttempts(),
+                new RetryDelay(),
+                new RetryExceedsTimeout(),
+                new RetryOnUnthrown(types, elements));
     }
 }

@@ -41,9 +41,7 @@ final class ThrowsThrowable implements Rule {
         for (HandlerClass handlerClass : model.classes()) {
             for (Route route : handlerClass.routes()) {
                 called.add(route.method());
-                if (route.fallbackCandidates().size() == 1) {
-                    called.add(route.fallbackCandidates().get(0));
-                }
+                called.addAll(route.fallbackMethods());
                 route.compensable().map(CompensableSpec::method).ifPresent(called::add);
             }
         }

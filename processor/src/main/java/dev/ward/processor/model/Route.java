@@ -21,12 +21,16 @@ import javax.lang.model.util.ElementFilter;
  * @param compensable      {@code @Compensable} of the method
  * @param uses             the route's middleware in running order: its class's {@code @Use}, then its own
  * @param nonBlocking      {@code @NonBlocking} of the method, else of its class
+ * @param retry            {@code @Retry} of the method
+ * @param failureFallback  {@code @Fallback} of the method
+ * @param idempotent       {@code @Idempotent} of the method
  */
 public record Route(ExecutableElement method, HttpMethod httpMethod, PathTemplate path,
                     List<AnnotationMirror> routeAnnotations, List<Param> params, ReturnShape returns,
                     boolean recover, Optional<TimeoutSpec> timeout, Optional<ReplayBodySpec> replayBody,
                     Optional<TracedSpec> traced, Optional<CompensableSpec> compensable, List<MiddlewareUse> uses,
-                    Optional<NonBlockingSpec> nonBlocking) {
+                    Optional<NonBlockingSpec> nonBlocking, Optional<RetrySpec> retry,
+                    Optional<FallbackSpec> failureFallback, Optional<IdempotentSpec> idempotent) {
 
     public AnnotationMirror routeAnnotation() {
         return routeAnnotations.get(0);
@@ -40,11 +44,29 @@ public record Route(ExecutableElement method, HttpMethod httpMethod, PathTemplat
         return path.text();
     }
 
-    /** The methods of the route's class named as its {@code @Timeout} fallback; a valid fallback is the only one. */
-    public List<ExecutableElement> fallbackCandidates() {
-        String fallback = timeout.map(TimeoutSpec::fallback).orElse("");
-        return fallback.isEmpty() ? List.of() : ElementFilter.methodsIn(method.getEnclosingElement()
-                .getEnclosedElements()).stream().filter(m -> m.getSimpleName().contentEquals(fallback)).toList();
+    /**
+     * The fallbacks the route names: its {@code @Timeout}'s, then its {@code @Fallback}'s (a route may have one;
+     * {@code Ward/OneFallbackPerRoute} reports both).
+     */
+    public List<FallbackRef> fallbacks() {
+        List<FallbackRef> fallbacks = new ArrayList<>();
+        timeout.filter(spec -> !spec.fallback().isEmpty()).ifPresent(spec -> fallbacks.add(new FallbackRef(
+                spec.declaredOn(), spec.annotation(), "fallback", spec.fallback(), false, List.of(),
+                methodsNamed(spec.fallback()))));
+        failureFallback.ifPresent(spec -> fallbacks.add(new FallbackRef(method, spec.annotation(), "method",
+                spec.method(), true, spec.applyOn(), methodsNamed(spec.method()))));
+        return fallbacks;
+    }
+
+    /** The one method each of the route's fallbacks names, where it names exactly one. */
+    public List<ExecutableElement> fallbackMethods() {
+        return fallbacks().stream().filter(fallback -> fallback.candidates().size() == 1)
+                .map(fallback -> fallback.candidates().get(0)).toList();
+    }
+
+    private List<ExecutableElement> methodsNamed(String name) {
+        return ElementFilter.methodsIn(method.getEnclosingElement().getEnclosedElements()).stream()
+                .filter(m -> m.getSimpleName().contentEquals(name)).toList();
     }
 
     /** The {@code @ContextValue} types the route's chain produces or takes, in running order. */

@@ -12,12 +12,13 @@ import com.palantir.javapoet.TypeSpec;
 import dev.ward.processor.ElementNames;
 import dev.ward.processor.model.Binding;
 import dev.ward.processor.model.CompensableSpec;
+import dev.ward.processor.model.FallbackRef;
+import dev.ward.processor.model.FallbackSpec;
 import dev.ward.processor.model.HandlerClass;
 import dev.ward.processor.model.MiddlewareUse;
 import dev.ward.processor.model.Param;
 import dev.ward.processor.model.ReturnShape;
 import dev.ward.processor.model.Route;
-import dev.ward.processor.model.TimeoutSpec;
 import dev.ward.processor.model.ValueType;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,11 +52,14 @@ public final class RoutesWriter {
     private static final ClassName COMPENSATION = ClassName.get(RUNTIME, "Compensation");
     private static final ClassName COMPENSATION_SPEC = ClassName.get(RUNTIME, "CompensationSpec");
     private static final ClassName REQUEST_VALUES = ClassName.get(RUNTIME, "RequestValues");
+    private static final ClassName RETRY_SPEC = ClassName.get(RUNTIME, "RetrySpec");
+    private static final ClassName FALLBACK_SPEC = ClassName.get(RUNTIME, "FallbackSpec");
     private static final ClassName COMPENSATION_CONTEXT = ClassName.get("dev.ward", "CompensationContext");
     private static final ClassName CHRONO_UNIT = ClassName.get("java.time.temporal", "ChronoUnit");
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
     private static final List<TypeName> USED_TYPES = List.of(ROUTES, ROUTE_REGISTRY, ROUTE_HANDLER, ROUTE_EXCHANGE,
-            REPLIES, COMPENSATION, COMPENSATION_SPEC, REQUEST_VALUES, COMPENSATION_CONTEXT, CHRONO_UNIT, GENERATED,
+            REPLIES, COMPENSATION, COMPENSATION_SPEC, REQUEST_VALUES, RETRY_SPEC, FALLBACK_SPEC, COMPENSATION_CONTEXT,
+            CHRONO_UNIT, GENERATED,
             TypeLiterals.TYPES,
             BindingWriter.BIND, BindingWriter.REQUEST_ID, ClassName.get(Objects.class),
             ClassName.get(Override.class), ClassName.get(Exception.class));
@@ -68,8 +72,12 @@ public final class RoutesWriter {
     private static final String ARGUMENTS = "arguments";
     private static final String CONTEXT = "context";
     private static final String DONE = "done";
+    private static final String FAILURE = "failure";
     private static final Set<String> GENERATED_NAMES =
-            Set.of(HANDLERS, REGISTRY, EXCHANGE, ARGUMENTS, CONTEXT, DONE, BindingWriter.RAW);
+            Set.of(HANDLERS, REGISTRY, EXCHANGE, ARGUMENTS, CONTEXT, DONE, FAILURE, BindingWriter.RAW);
+    /** The classes whose presence in {@code @Fallback(applyOn)} makes the fallback answer at the deadline too. */
+    private static final Set<String> DEADLINE_FAILURES =
+            Set.of("java.util.concurrent.TimeoutException", "java.lang.Exception", "java.lang.Throwable");
     /** Javadoc lines break before this column, well within the 120-column limit of every generated line. */
     private static final int JAVADOC_WIDTH = 110;
 
@@ -182,6 +190,10 @@ public final class RoutesWriter {
                 }
             }
             route.compensable().ifPresent(spec -> params.addAll(spec.params()));
+            route.retry().ifPresent(retry -> retry.retryOn().forEach(type -> Identifiers.addNamesOf(TypeName.get(type),
+                    names)));
+            route.failureFallback().ifPresent(fallback -> fallback.applyOn().forEach(type ->
+                    Identifiers.addNamesOf(TypeName.get(type), names)));
             params.forEach(param -> Identifiers.addNamesOf(TypeName.get(param.element().asType()), names));
             if (route.returns().isData()) {
                 Identifiers.addNamesOf(TypeName.get(route.returns().data()), names);
@@ -237,6 +249,23 @@ public final class RoutesWriter {
                 }
             }
             chain.add(",\n$>$>new $L())$<$<", compensationClass);
+        });
+        route.retry().ifPresent(retry -> {
+            chain.add("\n.retry($T.attempts($L)$Z.delay($LL, $T.$L)$Z.maxDelay($LL, $T.$L)$Z.jitter($L)", RETRY_SPEC,
+                    retry.maxAttempts(), retry.delay(), CHRONO_UNIT, retry.unit(), retry.maxDelay(), CHRONO_UNIT,
+                    retry.unit(), retry.jitter());
+            chain.add("$Z.retryOn($L)", classLiterals(retry.retryOn()));
+            if (!retry.abortOn().isEmpty()) {
+                chain.add("$Z.abortOn($L)", classLiterals(retry.abortOn()));
+            }
+            chain.add(")");
+        });
+        route.failureFallback().ifPresent(fallback -> {
+            chain.add("\n.fallback($T.applyOn($L)", FALLBACK_SPEC, classLiterals(fallback.applyOn()));
+            if (!fallback.skipOn().isEmpty()) {
+                chain.add("$Z.skipOn($L)", classLiterals(fallback.skipOn()));
+            }
+            chain.add(")");
         });
         chain.add("\n.handler(new $L());\n", routeClass);
         chain.unindent();
@@ -299,7 +328,9 @@ public final class RoutesWriter {
         }
         CodeBlock args = CodeBlock.join(arguments, ",$W");
         route.timeout().filter(timeout -> !timeout.fallback().isEmpty())
-                .ifPresent(timeout -> handle.addCode(fallback(route, timeout, args)));
+                .ifPresent(timeout -> handle.addCode(fallback(route, timeout.fallback(), args)));
+        route.fallbacks().stream().filter(FallbackRef::onFailure).findFirst()
+                .ifPresent(fallback -> handle.addCode(failureFallback(route, fallback, arguments)));
         handle.addCode(call(route.returns(), CodeBlock.of("$L.$L($L)", HANDLERS, route.methodName(), args)));
 
         return TypeSpec.classBuilder(className)
@@ -367,8 +398,56 @@ public final class RoutesWriter {
         return CodeBlock.of("$L.respond($L);\n", EXCHANGE, converted(returns.kind(), invocation));
     }
 
-    private static CodeBlock fallback(Route route, TimeoutSpec timeout, CodeBlock args) {
-        CodeBlock invocation = CodeBlock.of("$L.$L($L)", HANDLERS, timeout.fallback(), args);
+    /**
+     * {@code @Fallback}: registered with the request's arguments, and the failure when the method takes it; also
+     * at the deadline when its {@code applyOn} covers {@code TimeoutException}.
+     */
+    private static CodeBlock failureFallback(Route route, FallbackRef fallback, List<CodeBlock> arguments) {
+        ExecutableElement method = fallback.candidates().get(0);
+        boolean takesFailure = method.getParameters().size() > arguments.size();
+        CodeBlock.Builder code = CodeBlock.builder();
+        FallbackSpec spec = route.failureFallback().orElseThrow();
+        if (route.timeout().isPresent() && covers(spec.applyOn()) && !covers(spec.skipOn())) {
+            List<CodeBlock> atDeadline = new ArrayList<>(arguments);
+            if (takesFailure) {
+                atDeadline.add(CodeBlock.of("$L.deadlineExceeded()", EXCHANGE));
+            }
+            code.add(fallback(route, fallback.name(), CodeBlock.join(atDeadline, ",$W")));
+        }
+        List<CodeBlock> onFailure = new ArrayList<>(arguments);
+        if (takesFailure) {
+            TypeMirror failureType = method.getParameters().get(arguments.size()).asType();
+            onFailure.add(failureType.toString().equals("java.lang.Throwable") ? CodeBlock.of("$L", FAILURE)
+                    : CodeBlock.of("($T) $L", TypeName.get(failureType), FAILURE));
+        }
+        CodeBlock invocation = CodeBlock.of("$L.$L($L)", HANDLERS, fallback.name(), CodeBlock.join(onFailure, ",$W"));
+        ReturnShape returns = route.returns();
+        if (returns.async()) {
+            return code.add("$L.onFailureAsync($L ->$W$L,$W$L);\n", EXCHANGE, FAILURE, invocation,
+                    converterReference(returns.kind())).build();
+        }
+        if (returns.kind() == ReturnShape.Kind.VOID) {
+            return code.add("$L.onFailure($L -> {\n$>$L;\nreturn $T.noContent();\n$<});\n", EXCHANGE, FAILURE,
+                    invocation, REPLIES).build();
+        }
+        return code.add("$L.onFailure($L ->$W$L);\n", EXCHANGE, FAILURE, converted(returns.kind(), invocation))
+                .build();
+    }
+
+    /** Whether one of the classes is {@code TimeoutException} or a supertype of it. */
+    private static boolean covers(List<TypeMirror> failures) {
+        return failures.stream().anyMatch(type -> DEADLINE_FAILURES.contains(asTypeElement(type).getQualifiedName()
+                .toString()));
+    }
+
+    /** {@code IOException.class, TimeoutException.class}. */
+    private static CodeBlock classLiterals(List<TypeMirror> types) {
+        return CodeBlock.join(types.stream().map(type -> CodeBlock.of("$T.class", ClassName.get(asTypeElement(type))))
+                .toList(), ",$W");
+    }
+
+    private static CodeBlock fallback(Route route, String name, CodeBlock args) {
+        CodeBlock invocation = CodeBlock.of("$L.$L($L)", HANDLERS, name, args);
         ReturnShape returns = route.returns();
         if (returns.async()) {
             return CodeBlock.of("$L.onTimeoutAsync(() ->$W$L,$W$L);\n", EXCHANGE, invocation,

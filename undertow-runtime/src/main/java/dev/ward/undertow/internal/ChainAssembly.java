@@ -13,17 +13,33 @@ final class ChainAssembly {
     private final RequestRecorder observations;
     private final Compensator compensator;
     private final Router router;
+    private final RetryBudget retryBudget;
 
-    ChainAssembly(RequestRecorder observations, Compensator compensator, Router router) {
+    ChainAssembly(RequestRecorder observations, Compensator compensator, Router router, RetryBudget retryBudget) {
         this.observations = observations;
         this.compensator = compensator;
         this.router = router;
+        this.retryBudget = retryBudget;
     }
 
-    /** Adds the route with its chain, and the steps that end it when the exchange completes, to the router. */
+    /**
+     * Adds the route with its chain, the steps that see its handler's failures, and the steps that end it when
+     * the exchange completes, to the router.
+     */
     void add(Route route) {
         List<CompletionStep> completion = new ArrayList<>();
-        router.add(route, chain(route, completion), completion);
+        List<FailureStep> failure = new ArrayList<>();
+        HttpHandler chain = chain(route, completion);
+        // Below dispatch, innermost first: a retry runs before the fallback gives up on the handler.
+        if (route.spec().retry() != null) {
+            RetryStep retry = new RetryStep(route, route.spec().retry(), retryBudget);
+            failure.add(retry);
+            completion.add(0, retry.count);
+        }
+        if (route.spec().fallback() != null) {
+            failure.add(new FallbackStep(route, route.spec().fallback()));
+        }
+        router.add(route, chain, completion, failure);
     }
 
     /**

@@ -24,6 +24,8 @@ public final class RouteBuilder {
     private Compensation compensation;
     private Type bodyType;
     private Type resultType;
+    private RetrySpec retry;
+    private FallbackSpec fallback;
 
     RouteBuilder(String method, String template, Consumer<RouteSpec> sink) {
         this.method = Objects.requireNonNull(method, "method");
@@ -125,7 +127,30 @@ public final class RouteBuilder {
                     + (timeout != null ? "a timeout interrupts a worker" : "a streamed body blocks on reads")
                     + "; remove one of them");
         }
+        if (retry != null && bodyMode == BodyMode.STREAM) {
+            throw new IllegalStateException(method + " " + template + " retries, but its streamed body is consumed "
+                    + "by the first attempt; replay it (replayBody) or remove the retry");
+        }
         sink.accept(new RouteSpec(method, template, bodyMode, bodyLimit, recover, nonBlocking, timeout, tracedAs,
-                compensationSpec, compensation, bodyType, resultType, Objects.requireNonNull(handler)));
+                compensationSpec, compensation, bodyType, resultType, Objects.requireNonNull(handler), retry,
+                fallback));
+    }
+
+    /**
+     * {@code @Retry}: run the handler (middleware and bindings included) again on a failure {@code spec} retries,
+     * within the deadline and the server's retry budget.
+     */
+    public RouteBuilder retry(RetrySpec spec) {
+        this.retry = Objects.requireNonNull(spec, "spec");
+        return this;
+    }
+
+    /**
+     * {@code @Fallback}: answer with the fallback the handler registers ({@link RouteExchange#onFailure}) on a
+     * failure {@code spec} applies on, after any retry gave up.
+     */
+    public RouteBuilder fallback(FallbackSpec spec) {
+        this.fallback = Objects.requireNonNull(spec, "spec");
+        return this;
     }
 }

@@ -35,6 +35,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.xnio.XnioExecutor;
 
@@ -65,6 +67,8 @@ public final class RouteExchange implements RequestValues {
     private final HttpServerExchange exchange;
     private final Route route;
     private final CompletionStep[] completionSteps;
+    /** {@code @Retry} then {@code @Fallback}, innermost first: what sees a failure of the handler before it is answered. */
+    private final FailureStep[] failureSteps;
     private final String requestId;
     private final Map<String, String> pathParams;
     private volatile int state;
@@ -89,12 +93,23 @@ public final class RouteExchange implements RequestValues {
     private volatile boolean compensationHeld;
     /** The worker running the handler, while it runs; guarded by {@code this} so an interrupt never outlives it. */
     private Thread runner;
+    /** Attempts of the handler started; attempts run one after another, each counting itself in before it runs. */
+    private volatile int attempts;
+    /** {@code System.nanoTime()} when the current (or last) attempt started. */
+    private volatile long attemptStartNanos;
+    /** Retries scheduled so far: an attempt that sees it change scheduled the next one, and has not finished the handler. */
+    private volatile int retriesScheduled;
+    /** How the request's retries ended, for {@code ward.retries}; null while none ended them. */
+    private volatile String retryOutcome;
+    /** {@code @Fallback}: what answers in the handler's place on a failure its filter takes. */
+    private volatile FailureFallback<CompletionStage<Response>> failureFallback;
 
-    RouteExchange(HttpServerExchange exchange, Route route, CompletionStep[] completionSteps, String requestId,
-                  Map<String, String> pathParams) {
+    RouteExchange(HttpServerExchange exchange, Route route, CompletionStep[] completionSteps,
+                  FailureStep[] failureSteps, String requestId, Map<String, String> pathParams) {
         this.exchange = exchange;
         this.route = route;
         this.completionSteps = completionSteps;
+        this.failureSteps = failureSteps;
         this.requestId = requestId;
         this.pathParams = pathParams;
         this.handlerReturned = route.spec().compensation() == null ? null : new CompletableFuture<>();
@@ -134,11 +149,14 @@ public final class RouteExchange implements RequestValues {
         return Optional.ofNullable(exchange.getRequestHeaders().getFirst(name));
     }
 
-    /** The buffered body; with {@code @ReplayBody}, each call gets its own copy, so no consumer sees another's edits. */
+    /**
+     * The buffered body; with {@code @ReplayBody} or {@code @Retry}, each call gets its own copy, so no consumer
+     * (nor a later attempt) sees another's edits.
+     */
     @Override
     public byte[] bodyBytes() {
         byte[] buffered = bufferedBody();
-        return replays() ? buffered.clone() : buffered;
+        return replays() || route.spec().retry() != null ? buffered.clone() : buffered;
     }
 
     /** The buffered body, decoded with the charset that {@code Content-Type} names, UTF-8 by default. */
@@ -276,6 +294,31 @@ public final class RouteExchange implements RequestValues {
         this.fallback = () -> fallback.call().thenApply(toResponse);
     }
 
+    /**
+     * Registers what answers in place of the handler when it fails with a failure the route's {@code @Fallback}
+     * applies on; {@code fallback} gets the failure (the matching one of its cause chain).
+     */
+    public void onFailure(FailureFallback<Response> fallback) {
+        Objects.requireNonNull(fallback, "fallback");
+        this.failureFallback = failure -> CompletableFuture.completedFuture(fallback.answer(failure));
+    }
+
+    /** {@link #onFailure} for asynchronous routes, whose fallback returns a stage too. */
+    public <T> void onFailureAsync(FailureFallback<? extends CompletionStage<T>> fallback,
+                                   Function<? super T, Response> toResponse) {
+        Objects.requireNonNull(fallback, "fallback");
+        this.failureFallback = failure -> fallback.answer(failure).thenApply(toResponse);
+    }
+
+    /**
+     * What a {@code @Fallback} that also answers at the deadline receives then: a {@code TimeoutException} naming
+     * the route's deadline.
+     */
+    public TimeoutException deadlineExceeded() {
+        return new TimeoutException("route " + route.name() + " did not complete within its deadline of "
+                + route.timeoutText());
+    }
+
     /** Answers with the handler's result, unless someone answered first. */
     public void respond(Response response) {
         Objects.requireNonNull(response, "response");
@@ -303,7 +346,7 @@ public final class RouteExchange implements RequestValues {
         }
         future.whenComplete((value, error) -> {
             if (error != null) {
-                fail(unwrap(error));
+                handlerFailed(unwrap(error), false);
                 return;
             }
             Response response;
@@ -381,12 +424,18 @@ public final class RouteExchange implements RequestValues {
         }
     }
 
-    /** Runs the handler on the current (worker) thread; a request whose deadline passed in the queue never runs. */
+    /**
+     * Runs one attempt of the handler on the current thread (a worker, or the I/O thread of a
+     * {@code @NonBlocking} route); a request whose deadline passed in the queue, or before its retry, never runs.
+     */
     void runHandler() {
         if (state != OPEN) {
             handlerDone();
             return;
         }
+        attempts++;
+        attemptStartNanos = System.nanoTime();
+        boolean retrying = false;
         // Only a deadline ever interrupts a handler: routes without one skip the bookkeeping.
         boolean interruptible = route.timeoutNanos() > 0;
         if (interruptible) {
@@ -398,7 +447,7 @@ public final class RouteExchange implements RequestValues {
         try {
             route.spec().handler().handle(this);
         } catch (Throwable failure) {
-            fail(failure);
+            retrying = handlerFailed(failure, true);
             if (failure instanceof VirtualMachineError error) {
                 throw error;
             }
@@ -408,13 +457,101 @@ public final class RouteExchange implements RequestValues {
             }
             if (interruptible) {
                 synchronized (this) {
-                    runner = null;
+                    // A retry this attempt scheduled may already run on another worker: that one is the runner now.
+                    if (runner == Thread.currentThread()) {
+                        runner = null;
+                    }
                 }
                 // A deadline's interrupt belongs to this request only; the next task on this thread starts clean.
                 Thread.interrupted();
             }
-            handlerDone();
+            if (!retrying) {
+                handlerDone();
+            }
         }
+    }
+
+    /**
+     * A failure of the handler (its middleware and bindings included): the route's failure steps may run it again
+     * or answer in its place; else it is answered as the route's failure. A refusal of the request (a 4xx
+     * binding problem, a {@code Reject}) is the client's answer and goes straight out. Returns whether another
+     * attempt is scheduled.
+     */
+    private boolean handlerFailed(Throwable failure, boolean onWorker) {
+        int scheduled = retriesScheduled;
+        if (state == OPEN && !(failure instanceof BindException) && !(failure instanceof Reject)
+                && !(failure instanceof VirtualMachineError)) {
+            for (FailureStep step : failureSteps) {
+                if (step.handle(this, failure, onWorker)) {
+                    return retriesScheduled != scheduled;
+                }
+            }
+        }
+        fail(failure);
+        return false;
+    }
+
+    /** Runs the next attempt after {@code delayNanos}: a timer on this exchange's I/O thread, never a sleep. */
+    void retryAfter(long delayNanos) {
+        retriesScheduled++;
+        if (delayNanos <= 0) {
+            dispatchAgain(this::runHandler);
+            return;
+        }
+        try {
+            exchange.getIoThread().executeAfter(() -> dispatchAgain(this::runHandler), delayNanos,
+                    TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException stopping) {
+            rejected();
+        }
+    }
+
+    /**
+     * Runs {@code task} where the route's handler runs: on a worker (a full pool is the bulkhead's 503), or on
+     * this exchange's I/O thread for a {@code @NonBlocking} route.
+     */
+    void dispatchAgain(Runnable task) {
+        try {
+            (route.spec().nonBlocking() ? exchange.getIoThread() : route.workers()).execute(task);
+        } catch (RejectedExecutionException full) {
+            rejected();
+        }
+    }
+
+    /**
+     * Answers with the {@code @Fallback}'s result for {@code failure}, through the gate like the handler's; a
+     * failure of the fallback is the route's.
+     */
+    void answerWithFallback(FailureFallback<CompletionStage<Response>> fallback, Throwable failure) {
+        runFallback(() -> fallback.answer(failure), this::respond, this::fail);
+    }
+
+    FailureFallback<CompletionStage<Response>> failureFallback() {
+        return failureFallback;
+    }
+
+    int attempts() {
+        return attempts;
+    }
+
+    long attemptStartNanos() {
+        return attemptStartNanos;
+    }
+
+    long deadlineNanos() {
+        return deadlineNanos;
+    }
+
+    int retriesScheduled() {
+        return retriesScheduled;
+    }
+
+    String retryOutcome() {
+        return retryOutcome;
+    }
+
+    void retryOutcome(String outcome) {
+        retryOutcome = outcome;
     }
 
     /** A failure anywhere in the route: answered once, as the route's failure policy says. */
@@ -479,7 +616,8 @@ public final class RouteExchange implements RequestValues {
             return;
         }
         try {
-            route.workers().execute(() -> runFallback(answer));
+            route.workers().execute(() -> runFallback(answer,
+                    response -> ResponseWriter.write(exchange, response), this::answerFailure));
         } catch (RejectedExecutionException full) {
             route.metrics().bulkheadRejection(route.name());
             ResponseWriter.write(exchange, Problems.of(503, "the request did not complete within its deadline of "
@@ -487,13 +625,17 @@ public final class RouteExchange implements RequestValues {
         }
     }
 
-    /** Runs on a worker after the deadline; this exchange already owns the response, so it writes directly. */
-    private void runFallback(Callable<CompletionStage<Response>> answer) {
+    /**
+     * Runs a fallback and hands its answer to {@code write}, or its failure to {@code failed}: after the deadline
+     * this exchange already owns the response and writes directly; on a failure it answers through the gate.
+     */
+    private void runFallback(Callable<CompletionStage<Response>> answer, Consumer<Response> write,
+                             Consumer<Throwable> failed) {
         CompletionStage<Response> stage;
         try {
             stage = Objects.requireNonNull(answer.call(), "the fallback returned null");
         } catch (Throwable failure) {
-            answerFailure(failure);
+            failed.accept(failure);
             if (failure instanceof VirtualMachineError error) {
                 throw error;
             }
@@ -501,11 +643,11 @@ public final class RouteExchange implements RequestValues {
         }
         stage.whenComplete((response, error) -> {
             if (error != null) {
-                answerFailure(unwrap(error));
+                failed.accept(unwrap(error));
             } else if (response == null) {
-                answerFailure(new NullPointerException("the fallback returned null"));
+                failed.accept(new NullPointerException("the fallback returned null"));
             } else {
-                ResponseWriter.write(exchange, response);
+                write.accept(response);
             }
         });
     }

@@ -9,11 +9,12 @@ import java.time.Duration;
  * {@code @Traced} observation name, null when the route is not traced; {@code compensation} and
  * {@code compensationSpec} are {@code @Compensable}'s, null when the route is not compensable; {@code nonBlocking}
  * runs the handler on the I/O thread; {@code bodyType} and {@code resultType} are the types of a JSON body and
- * result, null when the route has none.
+ * result, null when the route has none; {@code retry} and {@code fallback} are {@code @Retry}'s and
+ * {@code @Fallback}'s, null when the route has none.
  */
 record RouteSpec(String method, String template, BodyMode bodyMode, long bodyLimit, boolean recover,
                  boolean nonBlocking, Duration timeout, String tracedAs, CompensationSpec compensationSpec, Compensation compensation,
-                 Type bodyType, Type resultType, RouteHandler handler) {
+                 Type bodyType, Type resultType, RouteHandler handler, RetrySpec retry, FallbackSpec fallback) {
 
     /** How the route is named in logs, metrics and errors: {@code GET /orders/{id}}. */
     String name() {

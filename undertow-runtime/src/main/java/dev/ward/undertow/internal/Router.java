@@ -58,11 +58,14 @@ final class Router implements HttpHandler {
      * A route, the handler chain composed for it, and the steps that run as each of its requests completes (an
      * array: the per-request loop walks it).
      */
-    private record RouteChain(Route route, HttpHandler handler, CompletionStep[] completion) {
+    private record RouteChain(Route route, HttpHandler handler, CompletionStep[] completion, FailureStep[] failure) {
     }
 
-    /** Adds the route; its in-flight gauge, when it has one, is counted out after its own completion steps. */
-    void add(Route route, HttpHandler handler, List<CompletionStep> completion) {
+    /**
+     * Adds the route; its in-flight gauge, when it has one, is counted out after its own completion steps.
+     * {@code failure} holds the steps between dispatch and the handler, innermost first.
+     */
+    void add(Route route, HttpHandler handler, List<CompletionStep> completion, List<FailureStep> failure) {
         List<CompletionStep> steps = new ArrayList<>(completion);
         if (route.inFlight() != null) {
             steps.add(LEAVE_FLIGHT);
@@ -74,14 +77,16 @@ final class Router implements HttpHandler {
         if (existing != null) {
             throw new IllegalStateException(duplicate(existing, route));
         }
-        RouteChain chain = new RouteChain(route, handler, steps.toArray(CompletionStep[]::new));
+        RouteChain chain = new RouteChain(route, handler, steps.toArray(CompletionStep[]::new),
+                failure.toArray(FailureStep[]::new));
         byMethod.computeIfAbsent(method, m -> new PathTemplateMatcher<>()).add(template, chain);
         chains.add(chain);
     }
 
     /**
      * Each route's chain as it runs, one line per route: {@code GET /orders/{id}: observed(...) -> deadline(300 ms)
-     * -> dispatch(workers) -> StockRoute; when complete: cancel-deadline, stop-observation, leave-in-flight}.
+     * -> dispatch(workers) -> fallback(IOException) -> retry(3 attempts, ...) -> StockRoute; when complete:
+     * cancel-deadline, ..., leave-in-flight}.
      */
     List<String> describeChains() {
         List<String> lines = new ArrayList<>(chains.size());
@@ -92,7 +97,11 @@ final class Router implements HttpHandler {
                 steps.add(wrapping.toString());
                 step = wrapping.next();
             }
-            steps.add(step.toString()).add(Route.typeName(chain.route().spec().handler()));
+            steps.add(step.toString());
+            for (int i = chain.failure().length - 1; i >= 0; i--) {
+                steps.add(chain.failure()[i].toString());
+            }
+            steps.add(Route.typeName(chain.route().spec().handler()));
             StringJoiner completion = new StringJoiner(", ", "; when complete: ", "");
             for (CompletionStep done : chain.completion()) {
                 completion.add(done.toString());
@@ -129,8 +138,8 @@ final class Router implements HttpHandler {
         PathTemplateMatcher.PathMatchResult<RouteChain> match = match(Methods.HEAD.equals(method) ? Methods.GET : method, path);
         if (match != null) {
             RouteChain chain = match.getValue();
-            RouteExchange routeExchange = new RouteExchange(exchange, chain.route(), chain.completion(), requestId,
-                    match.getParameters());
+            RouteExchange routeExchange = new RouteExchange(exchange, chain.route(), chain.completion(),
+                    chain.failure(), requestId, match.getParameters());
             exchange.putAttachment(RouteExchange.ATTACHMENT, routeExchange);
             if (chain.route().inFlight() != null) {
                 chain.route().inFlight().incrementAndGet();

@@ -54,7 +54,8 @@ public final class ServerRuntime implements AutoCloseable {
         this.compensator = new Compensator(settings.compensationStore(), compensations,
                 settings.compensationThreads(), settings.compensationQueue(), settings.maxPendingCompensations(),
                 settings.compensationHandlerWait(), metrics);
-        ChainAssembly chains = new ChainAssembly(observations, compensator, router);
+        ChainAssembly chains = new ChainAssembly(observations, compensator, router,
+                new RetryBudget(settings.retryBudgetRatio(), settings.retryBudgetMinPerSecond(), System::nanoTime));
         Supplier<Optional<BodyCodec>> codec = codec(settings);
         for (Routes routes : settings.routes()) {
             routes.register((method, template) -> new RouteBuilder(method, template, spec -> {

@@ -23,7 +23,7 @@ public record ServerSettings(String host, int port, List<Routes> routes, int ioT
                              AccessLogSink accessLogSink, int accessLogQueue, CompensationStore compensationStore,
                              int compensationThreads, int compensationQueue, int maxPendingCompensations,
                              Duration compensationHandlerWait, List<AutoCloseable> closeOnStop,
-                             BodyCodec codec) {
+                             BodyCodec codec, double retryBudgetRatio, int retryBudgetMinPerSecond) {
     public ServerSettings {
         routes = List.copyOf(routes);
         closeOnStop = List.copyOf(closeOnStop);

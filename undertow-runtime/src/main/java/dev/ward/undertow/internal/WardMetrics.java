@@ -33,6 +33,10 @@ final class WardMetrics {
     static final String COMPENSATION_STORE_FAILURES = "ward.compensations.store.failures";
     static final String COMPENSATION_STORE_RECONNECTS = "ward.compensations.store.reconnects";
     static final String COMPENSATION_STORE_REACHABLE = "ward.compensations.store.reachable";
+    static final String RETRIES = "ward.retries";
+    static final String RETRY_ATTEMPTS = "ward.retries.attempts";
+    static final String RETRY_BUDGET_EXHAUSTED = "ward.retries.budget.exhausted";
+    static final String FALLBACKS = "ward.fallbacks";
 
     private final MeterRegistry registry;
 
@@ -143,6 +147,28 @@ final class WardMetrics {
 
     void contextRejected(String route, int status) {
         count(CONTEXT_REJECTED, route, "status", Integer.toString(status));
+    }
+
+    /** How a request's retries ended ({@code RetryStep}'s outcomes); one per request that retried or was refused one. */
+    void retryOutcome(String route, String outcome) {
+        count(RETRIES, route, "outcome", outcome);
+    }
+
+    /** A retry was scheduled: the load that retries add. */
+    void retried(String route) {
+        count(RETRY_ATTEMPTS, route, null, null);
+    }
+
+    /** The server's retry budget refused a retry; server-wide, as the budget is. */
+    void retryBudgetExhausted() {
+        if (registry != null) {
+            registry.counter(RETRY_BUDGET_EXHAUSTED).increment();
+        }
+    }
+
+    /** A {@code @Fallback} answered in the handler's place for a failure of this class. */
+    void fallback(String route, Throwable failure) {
+        count(FALLBACKS, route, "exception", failure.getClass().getSimpleName());
     }
 
     private void count(String name, String route, String tagKey, String tagValue) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ward.Response;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.FileNotFoundException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
@@ -39,11 +41,37 @@ class ChainOrderTest {
     void theLoggedChainOfARouteWithEveryStepIsTheDocumentedOne() throws Exception {
         List<String> chains = chainsLoggedOnStart();
         String documented = "POST /orders/{id}: observed(http.server.requests POST /orders/{id}) -> "
-                + "compensable(release) -> deadline(300 ms) -> body(replay, 1 MiB) -> dispatch(workers) -> PlaceRoute; "
-                + "when complete: cancel-deadline, compensate(release), stop-observation, leave-in-flight";
+                + "compensable(release) -> deadline(300 ms) -> body(replay, 1 MiB) -> dispatch(workers) -> "
+                + "fallback(IOException; not FileNotFoundException) -> "
+                + "retry(3 attempts, 100 ms..1 s, budget(10% of requests + 10/s)) -> PlaceRoute; "
+                + "when complete: count-retries, cancel-deadline, compensate(release), stop-observation, "
+                + "leave-in-flight";
         assertEquals(documented, chains.get(0));
         assertTrue(Files.readString(Path.of("../docs/runtime.md")).contains("\n" + documented + "\n"),
                 "docs/runtime.md shows the chain the server composes");
+    }
+
+    /**
+     * The order of docs/fault-tolerance.md, step by step: each step's name is found after the one before it, so
+     * swapping any two fails. Steps a route does not declare are not in its chain, and are skipped here.
+     */
+    @Test
+    void everyStepSitsWhereTheDocumentedOrderPutsIt() throws Exception {
+        List<String> order = List.of("observed(", "rate-limit(", "circuit-breaker(", "concurrency(", "compensable(",
+                "deadline(", "body(", "dispatch(", "fallback(", "retry(", "PlaceRoute");
+        String chain = chainsLoggedOnStart().get(0);
+        String steps = chain.substring(0, chain.indexOf(';'));
+        int last = -1;
+        for (String step : order) {
+            int at = steps.indexOf(" " + step);
+            if (at >= 0) {
+                assertTrue(at > last, step + " sits after the steps documented before it: " + steps);
+                last = at;
+            }
+        }
+        assertTrue(Files.readString(Path.of("../docs/fault-tolerance.md")).contains(String.join(" > ",
+                "Traced", "Recover", "RateLimit", "CircuitBreaker", "concurrency", "Compensable", "Timeout", "body",
+                "dispatch", "Fallback", "Retry", "Use", "bind", "handler")), "docs/fault-tolerance.md states the order");
     }
 
     @Test
@@ -61,6 +89,9 @@ class ChainOrderTest {
                  registry.route("POST", "/orders/{id}").traced("")
                          .compensable(CompensationSpec.calling("release"), (arguments, context) -> { })
                          .timeout(300, ChronoUnit.MILLIS).replayBody(1024 * 1024).recover()
+                         .retry(RetrySpec.attempts(3).delay(100, ChronoUnit.MILLIS).maxDelay(1, ChronoUnit.SECONDS)
+                                 .retryOn(IOException.class))
+                         .fallback(FallbackSpec.applyOn(IOException.class).skipOn(FileNotFoundException.class))
                          .handler(new PlaceRoute());
                  registry.route("POST", "/notes").bufferBody().nonBlocking().handler(new NoteRoute());
              }, builder -> builder.meterRegistry(new SimpleMeterRegistry()))) {

@@ -57,7 +57,9 @@ class SoakTest {
         OK(200), THROWS(500), DEADLINE(503), STUBBORN(503), REJECTED(401), BODY(200),
         // 413, and the connection closes: a client still busy sending its body may see the reset, not the 413.
         BODY_TOO_LARGE(413, RESET),
-        COMPENSABLE(500), BAD_INPUT(400), DISCONNECT_MID_BODY(HUNG_UP), DISCONNECT_MID_RESPONSE(HUNG_UP);
+        COMPENSABLE(500), BAD_INPUT(400), DISCONNECT_MID_BODY(HUNG_UP), DISCONNECT_MID_RESPONSE(HUNG_UP),
+        // A dependency down every other 200 ms: retried, else answered by the fallback; never a failure.
+        FLAPPING(200);
 
         final java.util.Set<Integer> documented;
 
@@ -100,6 +102,16 @@ class SoakTest {
                     .handler(ex -> ex.respond(Response.status(500)));
             registry.route("GET", "/big").handler(ex -> ex.respond(Response.status(200).body(BIG,
                     "application/octet-stream")));
+            registry.route("GET", "/flapping")
+                    .retry(RetrySpec.attempts(3).delay(1, ChronoUnit.MILLIS).maxDelay(5, ChronoUnit.MILLIS)
+                            .retryOn(java.io.IOException.class))
+                    .fallback(FallbackSpec.applyOn(java.io.IOException.class)).handler(ex -> {
+                        ex.onFailure(failure -> Response.ok("fallback"));
+                        if (System.nanoTime() / TimeUnit.MILLISECONDS.toNanos(200) % 2 == 0) {
+                            throw new java.io.IOException("the dependency is down");
+                        }
+                        ex.respond(Response.ok("dependency"));
+                    });
         }, builder -> builder.meterRegistry(meters).maxEntitySize(16 * 1024)
                 .workerKeepAlive(Duration.ofMillis(500)).bodyTimeout(Duration.ofSeconds(2)));
 
@@ -159,8 +171,10 @@ class SoakTest {
             statuses.forEach((kind, counts) -> report.put(kind.name(), new TreeMap<>(counts)));
             System.out.printf("soak: %d s, %d clients, seed %d%n  requests by case and status: %s%n"
                             + "  health after soak: %d in %d ms%n  compensable failures %d, compensated %d, "
-                            + "dead letters %d%n", SECONDS, CLIENTS, SEED, report, health.statusCode(), healthMillis,
-                    compensableRequests.get(), compensations.size(), server.server.compensations().deadLetters().size());
+                            + "dead letters %d%n  flapping dependency: %.0f retries, %.0f fallbacks%n", SECONDS,
+                    CLIENTS, SEED, report, health.statusCode(), healthMillis, compensableRequests.get(),
+                    compensations.size(), server.server.compensations().deadLetters().size(),
+                    failures(meters, WardMetrics.RETRY_ATTEMPTS), failures(meters, WardMetrics.FALLBACKS));
 
             assertEquals(java.util.List.of(), java.util.List.copyOf(wrong), "every answer is its case's documented one");
             assertEquals(200, health.statusCode());
@@ -168,6 +182,8 @@ class SoakTest {
             assertTrue(compensations.values().stream().allMatch(count -> count.get() == 1),
                     "every failed compensable request compensated exactly once");
             assertEquals(0.0, failures(meters, WardMetrics.UNRECOVERED), "no unplanned failure anywhere");
+            assertTrue(failures(meters, WardMetrics.FALLBACKS) > 0 && failures(meters, WardMetrics.RETRY_ATTEMPTS) > 0,
+                    "the flapping dependency was retried and fallen back from: " + meters.getMetersAsString());
             assertEquals(0.0, failures(meters, WardMetrics.RECOVERED) - failures(meters, WardMetrics.RECOVERED,
                     "GET /throws"), "the only recovered failures are the planned ones");
         } finally {
@@ -197,6 +213,7 @@ class SoakTest {
             case COMPENSABLE -> HttpRequest.newBuilder(base.resolve("/compensable"))
                     .POST(HttpRequest.BodyPublishers.noBody());
             case BAD_INPUT -> HttpRequest.newBuilder(base.resolve("/ok/not-a-number"));
+            case FLAPPING -> HttpRequest.newBuilder(base.resolve("/flapping"));
             case DISCONNECT_MID_BODY -> {
                 try (Socket socket = new Socket("127.0.0.1", port)) {
                     OutputStream out = socket.getOutputStream();

@@ -1,0 +1,93 @@
+package dev.ward.samples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ward.undertow.WardServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** @Retry, @Fallback and @Idempotent as the processor generates them, over real HTTP. */
+class FaultToleranceTest {
+    private static final FaultToleranceFixtures AUTH = new FaultToleranceFixtures();
+    private static final FaultToleranceFixtures.TokenCheck TOKENS = new FaultToleranceFixtures.TokenCheck();
+    private static final SimpleMeterRegistry METERS = new SimpleMeterRegistry();
+    private static Http http;
+
+    @BeforeAll
+    static void start() {
+        http = new Http(WardServer.builder().port(0).meterRegistry(METERS)
+                .routes(new FaultToleranceFixturesRoutes(AUTH, TOKENS)).build());
+    }
+
+    @AfterAll
+    static void stop() {
+        http.close();
+    }
+
+    @BeforeEach
+    void healthyAuthService() {
+        AUTH.failuresLeft.set(0);
+        AUTH.hangs.set(false);
+        AUTH.calls.set(0);
+        TOKENS.checks.set(0);
+    }
+
+    private static HttpResponse<String> roles() throws Exception {
+        return http.send(http.request("/roles/ada").header("Authorization", "Bearer t"));
+    }
+
+    @Test
+    void twoFailuresAreRetriedAndTheThirdCallAnswers() throws Exception {
+        AUTH.failuresLeft.set(2);
+        HttpResponse<String> response = roles();
+        assertEquals(200, response.statusCode());
+        assertEquals("roles of ada after 3 calls", response.body());
+        assertEquals(3, TOKENS.checks.get(), "each attempt ran the middleware, bindings and handler again");
+    }
+
+    @Test
+    void anAuthServiceThatStaysDownGivesTheCachedRolesAfterTheRetries() throws Exception {
+        AUTH.failuresLeft.set(100);
+        HttpResponse<String> response = roles();
+        assertEquals(200, response.statusCode());
+        assertEquals("cached roles of ada (UncheckedIOException)", response.body());
+        assertEquals(3, AUTH.calls.get());
+        // Counted as the exchange completes, which may be just after the client has its answer.
+        for (int wait = 0; wait < 500 && METERS.find("ward.retries").tag("outcome", "exhausted").counter() == null;
+             wait++) {
+            Thread.sleep(10);
+        }
+        assertEquals(1, METERS.get("ward.retries").tag("outcome", "exhausted").counter().count());
+    }
+
+    @Test
+    void aHangingAuthServiceGivesTheCachedRolesAtTheDeadline() throws Exception {
+        AUTH.hangs.set(true);
+        HttpResponse<String> response = roles();
+        assertEquals(200, response.statusCode());
+        assertEquals("cached roles of ada (TimeoutException)", response.body());
+    }
+
+    @Test
+    void aMissingHeaderIsTheClients400AndNeverReachesTheServiceOrTheFallback() throws Exception {
+        HttpResponse<String> response = http.get("/roles/ada");
+        assertEquals(400, response.statusCode());
+        assertTrue(response.body().contains("header 'Authorization' is required"), response.body());
+        assertEquals(0, AUTH.calls.get());
+    }
+
+    @Test
+    void anIdempotentPostIsRetried() throws Exception {
+        AUTH.failuresLeft.set(1);
+        HttpResponse<String> response = http.send(http.request("/orders/7/confirm")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(200, response.statusCode());
+        assertEquals("confirmed 7 after 2 calls", response.body());
+    }
+}
