@@ -259,8 +259,9 @@ class CompensatorTest {
         for (int i = 1; i < 6; i++) {
             schedule(entry("p" + i, 1, 1), waitsForTheLatch, CompletableFuture.completedFuture(null));
         }
-        Await.until(() -> journal.calls.contains("pending p5"), journal::toString);
-        assertEquals(6, compensator.pending(), "one running, one queued, four parked: all held");
+        // Recorded first, then taken in as pending: wait for the intake, not only for the journal.
+        Await.until(() -> compensator.pending() == 6, () -> "one running, one queued, four parked: all held; "
+                + compensator.pending() + " pending, journal " + journal);
         blocked.countDown();
         Await.until(() -> compensator.pending() == 0, journal::toString);
         assertEquals(List.of("pending p0", "pending p1", "pending p2", "pending p3", "pending p4", "pending p5"),
