@@ -75,6 +75,12 @@ public final class Annotations {
         return value != null && value.getValue() instanceof Number n ? n.longValue() : 0;
     }
 
+    /** A {@code double} member's value; NaN when it cannot be read. */
+    public double decimal(AnnotationMirror mirror, String member) {
+        AnnotationValue value = value(mirror, member);
+        return value != null && value.getValue() instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
     /** An enum member's constant name, e.g. {@code MILLIS}. */
     public String enumConstant(AnnotationMirror mirror, String member) {
         AnnotationValue value = value(mirror, member);

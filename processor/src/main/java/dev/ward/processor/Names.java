@@ -26,9 +26,12 @@ public final class Names {
     public static final String COMPENSABLE = "dev.ward.Compensable";
     public static final String USE = "dev.ward.Use";
     public static final String NON_BLOCKING = "dev.ward.NonBlocking";
+    public static final String CIRCUIT_BREAKER = "dev.ward.CircuitBreaker";
+    public static final String RATE_LIMIT = "dev.ward.RateLimit";
+    public static final String ADAPTIVE_CONCURRENCY = "dev.ward.AdaptiveConcurrency";
     /** The annotations that mean something only on a route or a class with routes. */
-    public static final List<String> MIDDLEWARE_ANNOTATIONS =
-            List.of(RECOVER, TIMEOUT, REPLAY_BODY, TRACED, COMPENSABLE, USE, NON_BLOCKING);
+    public static final List<String> MIDDLEWARE_ANNOTATIONS = List.of(RECOVER, TIMEOUT, REPLAY_BODY, TRACED,
+            COMPENSABLE, USE, NON_BLOCKING, CIRCUIT_BREAKER, RATE_LIMIT, ADAPTIVE_CONCURRENCY);
 
     public static final String MIDDLEWARE = "dev.ward.Middleware";
     public static final String CONTEXT_VALUE = "dev.ward.ContextValue";

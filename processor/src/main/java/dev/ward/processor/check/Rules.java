@@ -59,6 +59,15 @@ public final class Rules {
                 new CompensableAttempts(),
                 new CompensationNotFound(),
                 new CompensationShape(annotations),
-                new CompensationParameter(types));
+                new CompensationParameter(types),
+                new RateLimitPermits(),
+                new RateLimitBurst(),
+                new RateLimitKey(),
+                new CircuitBreakerRatio(),
+                new CircuitBreakerWindow(),
+                new CircuitBreakerOpenFor(),
+                new CircuitBreakerHalfOpenCalls(),
+                new CircuitBreakerShared(),
+                new AdaptiveConcurrencyBounds());
     }
 }

@@ -21,12 +21,16 @@ import javax.lang.model.util.ElementFilter;
  * @param compensable      {@code @Compensable} of the method
  * @param uses             the route's middleware in running order: its class's {@code @Use}, then its own
  * @param nonBlocking      {@code @NonBlocking} of the method, else of its class
+ * @param circuitBreaker   {@code @CircuitBreaker} of the method
+ * @param rateLimit        {@code @RateLimit} of the method
+ * @param adaptiveConcurrency {@code @AdaptiveConcurrency} of the method
  */
 public record Route(ExecutableElement method, HttpMethod httpMethod, PathTemplate path,
                     List<AnnotationMirror> routeAnnotations, List<Param> params, ReturnShape returns,
                     boolean recover, Optional<TimeoutSpec> timeout, Optional<ReplayBodySpec> replayBody,
                     Optional<TracedSpec> traced, Optional<CompensableSpec> compensable, List<MiddlewareUse> uses,
-                    Optional<NonBlockingSpec> nonBlocking) {
+                    Optional<NonBlockingSpec> nonBlocking, Optional<CircuitBreakerSpec> circuitBreaker,
+                    Optional<RateLimitSpec> rateLimit, Optional<AdaptiveConcurrencySpec> adaptiveConcurrency) {
 
     public AnnotationMirror routeAnnotation() {
         return routeAnnotations.get(0);

@@ -238,6 +238,13 @@ public final class RoutesWriter {
             }
             chain.add(",\n$>$>new $L())$<$<", compensationClass);
         });
+        route.rateLimit().ifPresent(limit -> chain.add("\n.rateLimit($L, $LL, $L, $S, $L)", limit.permits(),
+                limit.per(), limit.burst(), limit.keyHeader(), limit.maxKeys()));
+        route.circuitBreaker().ifPresent(breaker -> chain.add("\n.circuitBreaker($S, $L, $L, $L, $LL, $L)",
+                breaker.name(), breaker.failureRatio(), breaker.window(), breaker.minimumCalls(), breaker.openFor(),
+                breaker.halfOpenCalls()));
+        route.adaptiveConcurrency().ifPresent(limit -> chain.add("\n.adaptiveConcurrency($L, $L, $L)",
+                limit.initial(), limit.min(), limit.max()));
         chain.add("\n.handler(new $L());\n", routeClass);
         chain.unindent();
         return chain.build();
