@@ -12,8 +12,8 @@ import java.util.function.LongSupplier;
  * with the no-load round trip, the lowest sample of the last two {@value #EPOCH_SECONDS}-second epochs (so a
  * dependency that became slower for good sets a new baseline within two epochs):
  * {@code queue = limit × (1 − noLoad / average)} estimates the requests waiting rather than being served. Below
- * {@code alpha = 3·log10(limit)} the limit grows by {@code log10(limit)}, above {@code beta = 6·log10(limit)} it
- * shrinks by as much, always within {@code [min, max]}; it grows only when the window used at least half the limit,
+ * {@code alpha = 3·log10(limit)} the limit grows by {@code log10(limit)}, above {@code beta = 6·log10(limit)} (or half
+ * the limit, whichever is lower: a doubled round trip is queueing at any limit) it shrinks by as much, always within {@code [min, max]}; it grows only when the window used at least half the limit,
  * so idle time never inflates it. A request over the limit is refused at once, never queued.
  *
  * <p>Lock-free: admission is a compare-and-set on the in-flight count; samples are added to atomic sums, and the
@@ -115,7 +115,8 @@ final class AdaptiveLimiter {
         double log = Math.max(1, Math.log10(current));
         double queue = current * (1 - (double) noLoad / averageRtt);
         double next = current;
-        if (queue > 6 * log) {
+        // Half the limit too (the round trip doubled): else a limit below 6 could never shrink, queue < limit.
+        if (queue > Math.min(6 * log, current / 2)) {
             next = current - log;
         } else if (queue < 3 * log && busiestInWindow * 2 >= current) {
             next = current + log;

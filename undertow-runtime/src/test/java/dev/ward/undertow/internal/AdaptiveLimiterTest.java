@@ -77,8 +77,8 @@ class AdaptiveLimiterTest {
     void shrinksToItsMinimumAndNoFurther() {
         AdaptiveLimiter limiter = limiter(50, 4, 200);
         round(limiter, 50, 1);
-        // 100 ms where 1 ms is normal: within one epoch (6 s), so the baseline stays at 1 ms.
-        for (int i = 0; i < 60; i++) {
+        // 100 ms where 1 ms is normal, for 20 s: within the baseline's two epochs, so it stays at 1 ms.
+        for (int i = 0; i < 200; i++) {
             round(limiter, 400, 100);
         }
         assertEquals(4, limiter.limit());
