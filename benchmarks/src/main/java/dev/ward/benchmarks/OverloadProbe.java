@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.LongAdder;
  * concurrency, behind the fixed bulkhead (Ward's default worker pool, 64 threads and a queue of 1,024) and behind the
  * server's adaptive concurrency limit. Closed-loop clients on keep-alive connections to 127.0.0.1 each send a request
  * as soon as the previous one is answered; a client that was shed (503) pauses {@code -DshedPause} ms (default
- * 10) before its next request, so shed clients keep up the pressure without spinning the CPU. Reports, per configuration and
+ * 10) before its next request, so shed clients keep up the pressure without spinning the CPU. Reports, per
+ * configuration and
  * client count, the p50/p99/max of the accepted (200) requests' latency, accepted and shed per second, and the
  * unloaded p99 (one client) that the target is measured against: adaptive p99 within 2x of it.
  */

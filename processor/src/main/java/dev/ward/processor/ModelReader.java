@@ -123,7 +123,8 @@ public final class ModelReader {
         List<MiddlewareUse> uses = new ArrayList<>(readUses(type));
         uses.addAll(readUses(method));
         return new Route(method, httpMethod, path, List.copyOf(routeAnnotations), List.copyOf(params),
-                readReturn(method.getReturnType()), recover, timeout, replayBody, traced, compensable, List.copyOf(uses),
+                readReturn(method.getReturnType()), recover, timeout, replayBody, traced, compensable,
+                List.copyOf(uses),
                 readNonBlocking(method).or(() -> readNonBlocking(type)),
                 annotations.find(method, Names.CIRCUIT_BREAKER).map(mirror -> new CircuitBreakerSpec(mirror,
                         annotations.decimal(mirror, "failureRatio"), annotations.number(mirror, "window"),

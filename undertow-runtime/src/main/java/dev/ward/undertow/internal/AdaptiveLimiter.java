@@ -12,9 +12,10 @@ import java.util.function.LongSupplier;
  * with the no-load round trip, the lowest sample of the last two {@value #EPOCH_SECONDS}-second epochs (so a
  * dependency that became slower for good sets a new baseline within two epochs):
  * {@code queue = limit × (1 − noLoad / average)} estimates the requests waiting rather than being served. Below
- * {@code alpha = 3·log10(limit)} the limit grows by {@code log10(limit)}, above {@code beta = 6·log10(limit)} (or half
- * the limit, whichever is lower: a doubled round trip is queueing at any limit) it shrinks by as much, always within {@code [min, max]}; it grows only when the window used at least half the limit,
- * so idle time never inflates it. A request over the limit is refused at once, never queued.
+ * {@code alpha = 3·log10(limit)} the limit grows by {@code log10(limit)}, above {@code beta = 6·log10(limit)} (or
+ * half the limit, whichever is lower: a doubled round trip is queueing at any limit) it shrinks by as much, always
+ * within {@code [min, max]}; it grows only when the window used at least half the limit, so idle time never
+ * inflates it. A request over the limit is refused at once, never queued.
  *
  * <p>Lock-free: admission is a compare-and-set on the in-flight count; samples are added to atomic sums, and the
  * caller that closes a window is the one that takes them.
@@ -64,7 +65,7 @@ final class AdaptiveLimiter {
         return inFlight.get();
     }
 
-    /** Admits a request if fewer than the limit are in flight: its start time, for {@link #release}; else {@link #REFUSED}. */
+    /** Admits a request if fewer than the limit are in flight: its start time, for {@link #release}; else REFUSED. */
     long tryAcquire() {
         int current;
         do {

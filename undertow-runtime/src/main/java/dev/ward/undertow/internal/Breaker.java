@@ -46,7 +46,7 @@ final class Breaker {
         /** The request ended: counts its outcome. */
         void record(boolean failed);
 
-        /** The request was refused further in (shed, bulkhead): it says nothing about the route; gives its place back. */
+        /** Refused further in (shed, bulkhead): the request says nothing about the route; gives its place back. */
         void release();
     }
 

@@ -16,7 +16,7 @@ class AdaptiveLimiterTest {
         return new AdaptiveLimiter("server", new AdaptiveLimitSpec(initial, min, max), () -> now);
     }
 
-    /** Admits as many as the limit allows (at most {@code concurrency}), and completes them all after {@code rttMillis}. */
+    /** Admits as many as the limit allows (at most {@code concurrency}); completes them after {@code rttMillis}. */
     private int round(AdaptiveLimiter limiter, int concurrency, long rttMillis) {
         List<Long> admitted = new ArrayList<>();
         for (int i = 0; i < concurrency; i++) {

@@ -59,8 +59,8 @@ class FaultToleranceTest {
                 for (int i = 0; i < 4; i++) {
                     assertEquals(500, post(server, "/pay").statusCode());
                 }
-                assertEquals(4, logs.records.stream().filter(r -> LogCapture.text(r).startsWith("route POST /pay failed"))
-                        .count(), "the four failures are logged by @Recover");
+                assertEquals(4, logs.records.stream()
+                        .filter(r -> LogCapture.text(r).startsWith("route POST /pay failed")).count(), "the four failures are logged by @Recover");
             }
             assertEquals(1, gauge(WardMetrics.BREAKER_STATE, "breaker", "POST /pay"), "open");
             HttpResponse<String> refused = post(server, "/pay");
@@ -230,7 +230,8 @@ class FaultToleranceTest {
                 Await.until(() -> registry.find("checkout").timer() != null
                         && registry.find("http.server.requests").timer() != null);
                 String scrape = registry.scrape();
-                for (String series : new String[] {"http_server_requests_seconds_bucket{", "checkout_seconds_bucket{"}) {
+                for (String series : new String[] {"http_server_requests_seconds_bucket{",
+                                                   "checkout_seconds_bucket{"}) {
                     assertEquals(histograms, scrape.contains(series), series + " in\n" + scrape);
                 }
             }
@@ -259,7 +260,8 @@ class FaultToleranceTest {
                 assertEquals(503, post(server, "/deadline").statusCode());
                 // Scheduled as each exchange completes, which is after the client has its answer.
                 Await.until(() -> meters.find(WardMetrics.COMPENSATIONS_DEAD).counter() != null
-                        && meters.find(WardMetrics.COMPENSATIONS_SCHEDULED).tag("reason", "deadline").counter() != null);
+                        && meters.find(WardMetrics.COMPENSATIONS_SCHEDULED).tag("reason", "deadline")
+                        .counter() != null);
                 assertTrue(logs.records.stream().anyMatch(r -> LogCapture.text(r).contains("is now a dead letter")));
             }
             assertEquals(1, count(WardMetrics.COMPENSATIONS_SCHEDULED, "route", "POST /status", "reason", "status"));
