@@ -165,9 +165,18 @@ class FaultToleranceRulesTest {
                     public String a() { return "a"; }
                 }
                 """));
+        assertError("Ward/RateLimitPermits", "has per = 31708800001; the period permits refill over must be at most "
+                + "a year (31622400000 ms)", handlers("""
+                public class Handlers {
+                    @Get("/a") @RateLimit(permits = 10, per = 31_708_800_001L) // <- error
+                    public String a() { return "a"; }
+                }
+                """));
         assertCompiles(handlers("""
                 public class Handlers {
                     @Get("/a") @RateLimit(permits = 1, per = 1) public String a() { return "a"; }
+                    @Get("/b") @RateLimit(permits = 1000, per = 31_622_400_000L, burst = Integer.MAX_VALUE)
+                    public String b() { return "b"; }
                 }
                 """));
     }

@@ -28,7 +28,8 @@ final class Breaker {
     /** The parameters of one breaker; two routes sharing a breaker by name must declare equal ones. */
     record Settings(double failureRatio, int window, int minimumCalls, long openForMillis, int halfOpenCalls) {
         Settings {
-            if (!(failureRatio > 0 && failureRatio <= 1) || window < 1 || minimumCalls < 1 || minimumCalls > window
+            if (!(failureRatio > 0 && failureRatio <= 1) || window < 1 || window > MAX_WINDOW || minimumCalls < 1
+                    || minimumCalls > window
                     || openForMillis <= 0 || halfOpenCalls < 1) {
                 throw new IllegalArgumentException("circuit breaker parameters out of range: " + this);
             }
@@ -55,6 +56,8 @@ final class Breaker {
         void moved(Breaker breaker, State from, State to);
     }
 
+    /** The largest window: one slot per call is kept (the processor's {@code Ward/CircuitBreakerWindow} bound). */
+    static final int MAX_WINDOW = 10_000;
     private static final int OK = 1;
     private static final int FAILED = 2;
 

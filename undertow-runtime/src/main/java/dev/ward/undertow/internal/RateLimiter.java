@@ -77,7 +77,7 @@ final class RateLimiter {
     }
 
     private TokenBucket bucket(long now) {
-        return new TokenBucket(intervalNanos, permits + burst, now);
+        return new TokenBucket(intervalNanos, (long) permits + burst, now);
     }
 
     @Override

@@ -149,8 +149,9 @@ public final class RouteBuilder {
      * per value of {@code keyHeader} (empty: for the whole route), keeping at most {@code maxKeys} keys.
      */
     public RouteBuilder rateLimit(int permits, long perMillis, int burst, String keyHeader, int maxKeys) {
-        if (permits < 1 || perMillis <= 0 || burst < 0 || maxKeys < 1) {
-            throw new IllegalArgumentException("a rate limit needs permits >= 1, per > 0, burst >= 0, maxKeys >= 1");
+        if (permits < 1 || perMillis <= 0 || perMillis > RateLimitSpec.MAX_PER_MILLIS || burst < 0 || maxKeys < 1) {
+            throw new IllegalArgumentException("a rate limit needs permits >= 1, per in 1.."
+                    + RateLimitSpec.MAX_PER_MILLIS + " ms, burst >= 0, maxKeys >= 1");
         }
         rateLimit = new RateLimitSpec(permits, perMillis, burst, Objects.requireNonNull(keyHeader, "keyHeader"),
                 maxKeys);

@@ -8,14 +8,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * Taking a token is one compare-and-set; nothing waits, nothing locks.
  */
 final class TokenBucket {
+    private static final long MAX_SPAN_NANOS = Long.MAX_VALUE / 4;
+
     private final long intervalNanos;
     private final long spanNanos;
     /** When the bucket is full again; at or before now means full. */
     private final AtomicLong fullAt;
 
-    TokenBucket(long intervalNanos, int capacity, long nowNanos) {
+    TokenBucket(long intervalNanos, long capacity, long nowNanos) {
         this.intervalNanos = intervalNanos;
-        this.spanNanos = intervalNanos * capacity;
+        // A year's period with a huge burst would overflow a long: a span of 73 years is as good as unlimited.
+        this.spanNanos = capacity > MAX_SPAN_NANOS / intervalNanos ? MAX_SPAN_NANOS : intervalNanos * capacity;
         this.fullAt = new AtomicLong(nowNanos);
     }
 
@@ -23,7 +26,8 @@ final class TokenBucket {
     long take(long nowNanos) {
         while (true) {
             long full = fullAt.get();
-            long after = Math.max(full, nowNanos) + intervalNanos;
+            // Compared by difference, as nanoTime values must be: they may wrap.
+            long after = (full - nowNanos > 0 ? full : nowNanos) + intervalNanos;
             long wait = after - nowNanos - spanNanos;
             if (wait > 0) {
                 return wait;

@@ -51,6 +51,31 @@ class RateLimiterTest {
     }
 
     @Test
+    void theLargestDeclarableBucketDoesNotOverflow() {
+        // 1000 a year with a burst of 2^31: a span no long holds; it is capped at 73 years' worth of tokens.
+        RateLimiter limiter = limiter(1000, RateLimitSpec.MAX_PER_MILLIS, Integer.MAX_VALUE, "", 1);
+        long interval = TimeUnit.MILLISECONDS.toNanos(RateLimitSpec.MAX_PER_MILLIS) / 1000;
+        int admitted = 0;
+        long wait;
+        while ((wait = limiter.take(null)) == 0) {
+            admitted++;
+        }
+        assertEquals(Long.MAX_VALUE / 4 / interval, admitted);
+        assertTrue(wait > 0 && wait <= interval, "the next token is one interval away at most: " + wait);
+    }
+
+    @Test
+    void aClockThatWrapsKeepsTheRate() {
+        now = Long.MAX_VALUE - MS; // nanoTime may wrap while a bucket lives
+        RateLimiter limiter = limiter(1, 10, 0, "", 1);
+        assertEquals(0, limiter.take(null));
+        assertEquals(10 * MS, limiter.take(null));
+        now += 10 * MS; // past Long.MAX_VALUE
+        assertEquals(0, limiter.take(null));
+        assertEquals(10 * MS, limiter.take(null));
+    }
+
+    @Test
     void eachKeyHasItsOwnBucketAndRequestsWithoutTheHeaderShareOne() {
         RateLimiter limiter = limiter(1, 1000, 0, "X-Api-Key", 10);
         assertEquals(0, limiter.take("alice"));
