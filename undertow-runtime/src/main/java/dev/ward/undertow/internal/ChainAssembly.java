@@ -118,7 +118,7 @@ final class ChainAssembly {
     }
 
     private Breaker newBreaker(String name, Breaker.Settings settings) {
-        Breaker breaker = new Breaker(name, settings, nanoClock, metrics::breakerMoved);
+        Breaker breaker = new Breaker(name, settings, nanoClock, new BreakerTransitions(metrics, nanoClock));
         metrics.breaker(breaker);
         return breaker;
     }

@@ -12,6 +12,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -65,6 +66,10 @@ class FaultToleranceTest {
                 for (int i = 0; i < 4; i++) {
                     assertEquals(500, post(server, "/pay").statusCode());
                 }
+                awaitOpen("POST /pay");
+                assertEquals(List.of("circuit breaker POST /pay opened: its routes answer 503 for 60000 ms, then let "
+                        + "1 probe through"), logs.records.stream().map(LogCapture::text)
+                        .filter(text -> text.startsWith("circuit breaker")).toList());
                 assertEquals(4, logs.records.stream()
                         .filter(r -> LogCapture.text(r).startsWith("route POST /pay failed")).count(), "the four failures are logged by @Recover");
             }
