@@ -37,6 +37,11 @@ final class KeepAliveClient implements AutoCloseable {
         return new KeepAliveClient(port, request("POST " + path, ""));
     }
 
+    /** A connection to {@code port} that sends {@code GET path}, whatever it answers. */
+    static KeepAliveClient get(int port, String path) throws IOException {
+        return new KeepAliveClient(port, request("GET " + path, ""));
+    }
+
     private KeepAliveClient(int port, byte[] request) throws IOException {
         this.request = request;
         socket = new Socket("127.0.0.1", port);

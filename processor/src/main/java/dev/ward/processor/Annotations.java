@@ -77,9 +77,10 @@ public final class Annotations {
         return value != null && value.getValue() instanceof Number n ? n.longValue() : 0;
     }
 
+    /** A {@code double} member's value; NaN when it cannot be read. */
     public double decimal(AnnotationMirror mirror, String member) {
         AnnotationValue value = value(mirror, member);
-        return value != null && value.getValue() instanceof Number n ? n.doubleValue() : 0;
+        return value != null && value.getValue() instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
     /** A {@code Class[]} member's classes, as declared types; a class javac cannot resolve is left out. */

@@ -1,6 +1,8 @@
 package dev.ward.processor;
 
+import dev.ward.processor.model.AdaptiveConcurrencySpec;
 import dev.ward.processor.model.Binding;
+import dev.ward.processor.model.CircuitBreakerSpec;
 import dev.ward.processor.model.CompensableSpec;
 import dev.ward.processor.model.FallbackSpec;
 import dev.ward.processor.model.IdempotentSpec;
@@ -14,6 +16,7 @@ import dev.ward.processor.model.HandlerClass;
 import dev.ward.processor.model.HttpMethod;
 import dev.ward.processor.model.Param;
 import dev.ward.processor.model.PathTemplate;
+import dev.ward.processor.model.RateLimitSpec;
 import dev.ward.processor.model.ReturnShape;
 import dev.ward.processor.model.Route;
 import dev.ward.processor.model.StrayMiddleware;
@@ -126,7 +129,18 @@ public final class ModelReader {
                 readReturn(method.getReturnType()), recover, timeout, replayBody, traced, compensable, List.copyOf(uses),
                 readNonBlocking(method).or(() -> readNonBlocking(type)), readRetry(method), readFallback(method),
                 annotations.find(method, Names.IDEMPOTENT)
-                        .map(mirror -> new IdempotentSpec(mirror, annotations.string(mirror, "reason"))));
+                        .map(mirror -> new IdempotentSpec(mirror, annotations.string(mirror, "reason"))),
+                annotations.find(method, Names.CIRCUIT_BREAKER).map(mirror -> new CircuitBreakerSpec(mirror,
+                        annotations.decimal(mirror, "failureRatio"), annotations.number(mirror, "window"),
+                        annotations.number(mirror, "minimumCalls"), annotations.number(mirror, "openFor"),
+                        annotations.number(mirror, "halfOpenCalls"), annotations.string(mirror, "name"))),
+                annotations.find(method, Names.RATE_LIMIT).map(mirror -> new RateLimitSpec(mirror,
+                        annotations.number(mirror, "permits"), annotations.number(mirror, "per"),
+                        annotations.number(mirror, "burst"), annotations.string(mirror, "keyHeader"),
+                        annotations.number(mirror, "maxKeys"))),
+                annotations.find(method, Names.ADAPTIVE_CONCURRENCY).map(mirror -> new AdaptiveConcurrencySpec(mirror,
+                        annotations.number(mirror, "initial"), annotations.number(mirror, "min"),
+                        annotations.number(mirror, "max"))));
     }
 
     private Optional<RetrySpec> readRetry(ExecutableElement method) {

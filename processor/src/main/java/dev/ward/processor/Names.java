@@ -29,9 +29,13 @@ public final class Names {
     public static final String RETRY = "dev.ward.Retry";
     public static final String FALLBACK = "dev.ward.Fallback";
     public static final String IDEMPOTENT = "dev.ward.Idempotent";
+    public static final String CIRCUIT_BREAKER = "dev.ward.CircuitBreaker";
+    public static final String RATE_LIMIT = "dev.ward.RateLimit";
+    public static final String ADAPTIVE_CONCURRENCY = "dev.ward.AdaptiveConcurrency";
     /** The annotations that mean something only on a route or a class with routes. */
-    public static final List<String> MIDDLEWARE_ANNOTATIONS =
-            List.of(RECOVER, TIMEOUT, REPLAY_BODY, TRACED, COMPENSABLE, USE, NON_BLOCKING, RETRY, FALLBACK, IDEMPOTENT);
+    public static final List<String> MIDDLEWARE_ANNOTATIONS = List.of(RECOVER, TIMEOUT, REPLAY_BODY, TRACED,
+            COMPENSABLE, USE, NON_BLOCKING, RETRY, FALLBACK, IDEMPOTENT, CIRCUIT_BREAKER, RATE_LIMIT,
+            ADAPTIVE_CONCURRENCY);
 
     public static final String MIDDLEWARE = "dev.ward.Middleware";
     public static final String CONTEXT_VALUE = "dev.ward.ContextValue";

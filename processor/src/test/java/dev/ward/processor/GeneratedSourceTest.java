@@ -96,7 +96,8 @@ class GeneratedSourceTest {
                         "dev.ward.PathParam", "dev.ward.QueryParam", "dev.ward.Header", "dev.ward.Body",
                         "dev.ward.Recover", "dev.ward.Timeout", "dev.ward.ReplayBody", "dev.ward.Traced",
                         "dev.ward.Compensable", "dev.ward.Use", "dev.ward.NonBlocking", "dev.ward.Retry",
-                        "dev.ward.Fallback", "dev.ward.Idempotent", "dev.ward.Middleware", "dev.ward.ContextValue"),
+                        "dev.ward.Fallback", "dev.ward.Idempotent", "dev.ward.Middleware", "dev.ward.ContextValue",
+                        "dev.ward.CircuitBreaker", "dev.ward.RateLimit", "dev.ward.AdaptiveConcurrency"),
                 new WardProcessor().getSupportedAnnotationTypes());
         try (InputStream metadata = getClass().getResourceAsStream(
                 "/META-INF/gradle/incremental.annotation.processors")) {

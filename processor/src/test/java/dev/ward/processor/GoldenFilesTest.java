@@ -26,7 +26,7 @@ class GoldenFilesTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden");
 
     @ParameterizedTest
-    @ValueSource(strings = {"plain", "annotations", "middleware", "nonblocking", "json", "faulttolerance"})
+    @ValueSource(strings = {"plain", "annotations", "middleware", "nonblocking", "json", "faulttolerance", "overload"})
     void generatedClassMatchesTheGoldenFile(String shape) throws IOException {
         JavaFileObject source = Compile.source("com.acme.Orders", read(shape + "/Orders.java"));
         List<JavaFileObject> sources = "middleware".equals(shape)

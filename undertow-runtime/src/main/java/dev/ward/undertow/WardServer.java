@@ -1,5 +1,6 @@
 package dev.ward.undertow;
 
+import dev.ward.undertow.internal.AdaptiveLimitSpec;
 import dev.ward.undertow.internal.JournalStore;
 import dev.ward.undertow.internal.ServerRuntime;
 import dev.ward.undertow.internal.ServerSettings;
@@ -113,6 +114,8 @@ public final class WardServer implements AutoCloseable {
         private BodyCodec codec;
         private double retryBudgetRatio = DEFAULT_RETRY_BUDGET_RATIO;
         private int retryBudgetMinPerSecond = DEFAULT_RETRY_BUDGET_MIN_PER_SECOND;
+        private AdaptiveLimitSpec adaptiveConcurrency;
+        private boolean requestHistograms;
 
         private Builder() {
         }
@@ -372,12 +375,41 @@ public final class WardServer implements AutoCloseable {
          * route and the module to add when a route uses JSON and no codec is given or on the class path.
          */
         public WardServer build() {
+            if (requestHistograms && meterRegistry == null) {
+                throw new IllegalStateException("requestHistograms() needs the meter registry the request timers go "
+                        + "to; pass it with meterRegistry(...)");
+            }
             return new WardServer(new ServerRuntime(new ServerSettings(host, port, routes, ioThreads, workerThreads,
                     workerQueue, workerKeepAlive, workers, maxEntitySize, maxHeaderSize, parseTimeout, idleTimeout,
                     drainTime, bodyTimeout, maxParameters, maxHeaders, meterRegistry, observationRegistry,
                     accessLogSink, accessLogQueue, store(), compensationThreads, compensationQueue,
                     maxPendingCompensations, compensationHandlerWait, closeOnStop, codec, retryBudgetRatio,
-                    retryBudgetMinPerSecond)));
+                    retryBudgetMinPerSecond, adaptiveConcurrency, requestHistograms)));
+        }
+
+        /**
+         * Bounds the requests the server runs at once by a limit that follows their latency, starting at
+         * {@code initial} and kept within {@code [min, max]}: while requests take about as long as the fastest seen
+         * lately, it grows; when they take longer (work is queueing), it shrinks. A request over the limit is
+         * answered 503 with {@code Retry-After: 1} at once, before it reads its body or waits for a worker, and
+         * counted ({@code ward.concurrency.shed}); {@code ward.concurrency.limit} shows the limit. One limit for
+         * every route, except routes with their own {@code @AdaptiveConcurrency}. Off by default.
+         */
+        public Builder adaptiveConcurrency(int initial, int min, int max) {
+            this.adaptiveConcurrency = new AdaptiveLimitSpec(initial, min, max);
+            return this;
+        }
+
+        /**
+         * Publishes the request timers ({@code http.server.requests} and the names of {@code @Traced} routes) with
+         * percentile histogram buckets, so a p99 can be computed across instances (in Prometheus,
+         * {@code histogram_quantile} over the summed buckets; percentiles of separate instances cannot be added).
+         * Adds a meter filter to the {@link #meterRegistry meter registry}, which it therefore needs; with an
+         * observation registry, give the meter registry its meter handler records into.
+         */
+        public Builder requestHistograms() {
+            this.requestHistograms = true;
+            return this;
         }
 
         private CompensationStore store() {

@@ -69,6 +69,15 @@ public final class Rules {
                 new RetryAttempts(),
                 new RetryDelay(),
                 new RetryExceedsTimeout(),
-                new RetryOnUnthrown(types, elements));
+                new RetryOnUnthrown(types, elements),
+                new RateLimitPermits(),
+                new RateLimitBurst(),
+                new RateLimitKey(),
+                new CircuitBreakerRatio(),
+                new CircuitBreakerWindow(),
+                new CircuitBreakerOpenFor(),
+                new CircuitBreakerHalfOpenCalls(),
+                new CircuitBreakerShared(),
+                new AdaptiveConcurrencyBounds());
     }
 }

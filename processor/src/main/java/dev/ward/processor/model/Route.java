@@ -24,13 +24,18 @@ import javax.lang.model.util.ElementFilter;
  * @param retry            {@code @Retry} of the method
  * @param failureFallback  {@code @Fallback} of the method
  * @param idempotent       {@code @Idempotent} of the method
+ * @param circuitBreaker   {@code @CircuitBreaker} of the method
+ * @param rateLimit        {@code @RateLimit} of the method
+ * @param adaptiveConcurrency {@code @AdaptiveConcurrency} of the method
  */
 public record Route(ExecutableElement method, HttpMethod httpMethod, PathTemplate path,
                     List<AnnotationMirror> routeAnnotations, List<Param> params, ReturnShape returns,
                     boolean recover, Optional<TimeoutSpec> timeout, Optional<ReplayBodySpec> replayBody,
                     Optional<TracedSpec> traced, Optional<CompensableSpec> compensable, List<MiddlewareUse> uses,
                     Optional<NonBlockingSpec> nonBlocking, Optional<RetrySpec> retry,
-                    Optional<FallbackSpec> failureFallback, Optional<IdempotentSpec> idempotent) {
+                    Optional<FallbackSpec> failureFallback, Optional<IdempotentSpec> idempotent,
+                    Optional<CircuitBreakerSpec> circuitBreaker, Optional<RateLimitSpec> rateLimit,
+                    Optional<AdaptiveConcurrencySpec> adaptiveConcurrency) {
 
     public AnnotationMirror routeAnnotation() {
         return routeAnnotations.get(0);

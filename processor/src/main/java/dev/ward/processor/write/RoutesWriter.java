@@ -250,6 +250,13 @@ public final class RoutesWriter {
             }
             chain.add(",\n$>$>new $L())$<$<", compensationClass);
         });
+        route.rateLimit().ifPresent(limit -> chain.add("\n.rateLimit($L, $LL, $L, $S, $L)", limit.permits(),
+                limit.per(), limit.burst(), limit.keyHeader(), limit.maxKeys()));
+        route.circuitBreaker().ifPresent(breaker -> chain.add("\n.circuitBreaker($S, $L, $L, $L, $LL, $L)",
+                breaker.name(), breaker.failureRatio(), breaker.window(), breaker.minimumCalls(), breaker.openFor(),
+                breaker.halfOpenCalls()));
+        route.adaptiveConcurrency().ifPresent(limit -> chain.add("\n.adaptiveConcurrency($L, $L, $L)",
+                limit.initial(), limit.min(), limit.max()));
         route.retry().ifPresent(retry -> {
             chain.add("\n.retry($T.attempts($L)$Z.delay($LL, $T.$L)$Z.maxDelay($LL, $T.$L)$Z.jitter($L)", RETRY_SPEC,
                     retry.maxAttempts(), retry.delay(), CHRONO_UNIT, retry.unit(), retry.maxDelay(), CHRONO_UNIT,

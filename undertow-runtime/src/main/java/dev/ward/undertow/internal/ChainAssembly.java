@@ -3,7 +3,10 @@ package dev.ward.undertow.internal;
 import io.undertow.server.HttpHandler;
 import io.undertow.util.SameThreadExecutor;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * Composes each route's chain once, when the server is built, from what its generated registration declared.
@@ -14,12 +17,24 @@ final class ChainAssembly {
     private final Compensator compensator;
     private final Router router;
     private final RetryBudget retryBudget;
+    private final WardMetrics metrics;
+    /** The server's adaptive concurrency limit, shared by every route without its own; null without one. */
+    private final AdaptiveLimiter serverLimit;
+    private final LongSupplier nanoClock;
+    /** Breakers shared by name, with the first route that declared each, to name it when another disagrees. */
+    private final Map<String, Breaker> namedBreakers = new HashMap<>();
+    private final Map<String, String> declaredBy = new HashMap<>();
 
-    ChainAssembly(RequestRecorder observations, Compensator compensator, Router router, RetryBudget retryBudget) {
+    /** @param serverLimit the server's limit's bounds, null for none */
+    ChainAssembly(RequestRecorder observations, Compensator compensator, Router router, RetryBudget retryBudget,
+                  WardMetrics metrics, AdaptiveLimitSpec serverLimit, LongSupplier nanoClock) {
         this.observations = observations;
         this.compensator = compensator;
         this.router = router;
         this.retryBudget = retryBudget;
+        this.metrics = metrics;
+        this.nanoClock = nanoClock;
+        this.serverLimit = serverLimit == null ? null : limiter("server", serverLimit);
     }
 
     /**
@@ -66,6 +81,20 @@ final class ChainAssembly {
             handler = new CompensationAdmission(compensator, route, handler);
             completion.add(new CompensationStep(compensator, route));
         }
+        AdaptiveLimiter limit = route.spec().adaptiveLimit() != null
+                ? limiter(route.name(), route.spec().adaptiveLimit()) : serverLimit;
+        if (limit != null) {
+            handler = new AdaptiveLimitHandler(route, limit, handler);
+            completion.add(new AdaptiveLimitHandler.Release(limit));
+        }
+        if (route.spec().breaker() != null) {
+            Breaker breaker = breaker(route);
+            handler = new CircuitBreakerHandler(route, breaker, handler);
+            completion.add(new CircuitBreakerHandler.Outcome(breaker));
+        }
+        if (route.spec().rateLimit() != null) {
+            handler = new RateLimitHandler(route, new RateLimiter(route.spec().rateLimit(), nanoClock), handler);
+        }
         if (route.spec().tracedAs() != null && observations != null) {
             RequestRecorder.RouteRecording recording = observations.forRoute(route.spec().tracedAs(),
                     route.spec().method(), route.spec().template());
@@ -73,5 +102,40 @@ final class ChainAssembly {
             completion.add(recording);
         }
         return handler;
+    }
+
+    private AdaptiveLimiter limiter(String name, AdaptiveLimitSpec bounds) {
+        AdaptiveLimiter limiter = new AdaptiveLimiter(name, bounds, nanoClock);
+        metrics.concurrencyLimit(limiter);
+        return limiter;
+    }
+
+    /**
+     * The route's own breaker, named as the route; or the one shared under its name, which every route naming it
+     * must declare with the same parameters.
+     */
+    private Breaker breaker(Route route) {
+        BreakerSpec spec = route.spec().breaker();
+        if (spec.name().isEmpty()) {
+            return newBreaker(route.name(), spec.settings());
+        }
+        Breaker shared = namedBreakers.get(spec.name());
+        if (shared == null) {
+            declaredBy.put(spec.name(), route.name() + " (" + route.group() + ")");
+            shared = newBreaker(spec.name(), spec.settings());
+            namedBreakers.put(spec.name(), shared);
+        } else if (!shared.settings().equals(spec.settings())) {
+            throw new IllegalStateException("routes " + declaredBy.get(spec.name()) + " and " + route.name() + " ("
+                    + route.group() + ") share the circuit breaker \"" + spec.name() + "\" with different parameters ("
+                    + shared.settings() + " vs " + spec.settings() + "); declare the same ones, or give one "
+                    + "another name");
+        }
+        return shared;
+    }
+
+    private Breaker newBreaker(String name, Breaker.Settings settings) {
+        Breaker breaker = new Breaker(name, settings, nanoClock, new BreakerTransitions(metrics, nanoClock));
+        metrics.breaker(breaker);
+        return breaker;
     }
 }

@@ -35,7 +35,8 @@ final class CompensationStep implements CompletionStep {
         if (failure == null) {
             compensator.release();
         } else {
-            compensator.schedule(capture(exchange, failure), route.spec().compensation(), exchange.handlerReturned());
+            compensator.schedule(capture(exchange, failure), route.spec().compensation(), exchange.handlerReturned(),
+                    exchange.failure() != null ? "exception" : exchange.timedOut() ? "deadline" : "status");
         }
     }
 

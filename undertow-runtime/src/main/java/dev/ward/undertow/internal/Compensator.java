@@ -258,10 +258,12 @@ final class Compensator implements Compensations {
     /**
      * Takes a failed request's compensation, in the place its request {@link #hold held}; it runs once
      * {@code handlerReturned} completes, or after the handler-wait bound. Cheap and non-blocking: it runs on
-     * whatever thread completed the exchange.
+     * whatever thread completed the exchange. {@code reason} ({@code exception}, {@code deadline}, {@code status})
+     * tags the scheduled counter.
      */
-    void schedule(JournalEntry entry, Compensation compensation, CompletionStage<Void> handlerReturned) {
-        metrics.compensationScheduled(entry.route());
+    void schedule(JournalEntry entry, Compensation compensation, CompletionStage<Void> handlerReturned,
+                  String reason) {
+        metrics.compensationScheduled(entry.route(), reason);
         scheduled.putIfAbsent(key(entry.route(), entry.method()), compensation);
         intake.add(new Intake(entry, compensation, handlerReturned));
     }
@@ -392,7 +394,7 @@ final class Compensator implements Compensations {
         if (attempt >= entry.maxAttempts()) {
             pending.remove(entry.id());
             held.decrementAndGet();
-            metrics.compensationDeadLettered(entry.route());
+            metrics.compensationDeadLettered(entry.route(), failure);
             LOG.log(System.Logger.Level.ERROR, "compensation " + entry.method() + " of " + entry.route()
                     + " for request " + entry.idempotencyKey() + " failed " + attempt + " times and is now a "
                     + "dead letter (" + entry.id() + "); retry it with compensations().retry(id)", failure);

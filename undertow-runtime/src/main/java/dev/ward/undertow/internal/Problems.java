@@ -43,6 +43,7 @@ final class Problems {
             case 408 -> "Request Timeout";
             case 413 -> "Content Too Large";
             case 415 -> "Unsupported Media Type";
+            case 429 -> "Too Many Requests";
             case 500 -> "Internal Server Error";
             case 503 -> "Service Unavailable";
             case 505 -> "HTTP Version Not Supported";

@@ -26,6 +26,9 @@ public final class RouteBuilder {
     private Type resultType;
     private RetrySpec retry;
     private FallbackSpec fallback;
+    private BreakerSpec breaker;
+    private RateLimitSpec rateLimit;
+    private AdaptiveLimitSpec adaptiveLimit;
 
     RouteBuilder(String method, String template, Consumer<RouteSpec> sink) {
         this.method = Objects.requireNonNull(method, "method");
@@ -133,7 +136,7 @@ public final class RouteBuilder {
         }
         sink.accept(new RouteSpec(method, template, bodyMode, bodyLimit, recover, nonBlocking, timeout, tracedAs,
                 compensationSpec, compensation, bodyType, resultType, Objects.requireNonNull(handler), retry,
-                fallback));
+                fallback, breaker, rateLimit, adaptiveLimit));
     }
 
     /**
@@ -151,6 +154,37 @@ public final class RouteBuilder {
      */
     public RouteBuilder fallback(FallbackSpec spec) {
         this.fallback = Objects.requireNonNull(spec, "spec");
+        return this;
+    }
+
+    /**
+     * {@code @CircuitBreaker}: refuse the route with 503 while failures reach {@code failureRatio} of the last
+     * {@code window} requests; routes giving the same non-empty {@code name} share one breaker.
+     */
+    public RouteBuilder circuitBreaker(String name, double failureRatio, int window, int minimumCalls,
+                                       long openForMillis, int halfOpenCalls) {
+        breaker = new BreakerSpec(Objects.requireNonNull(name, "name"),
+                new Breaker.Settings(failureRatio, window, minimumCalls, openForMillis, halfOpenCalls));
+        return this;
+    }
+
+    /**
+     * {@code @RateLimit}: at most {@code permits} requests per {@code perMillis}, {@code burst} more after a pause,
+     * per value of {@code keyHeader} (empty: for the whole route), keeping at most {@code maxKeys} keys.
+     */
+    public RouteBuilder rateLimit(int permits, long perMillis, int burst, String keyHeader, int maxKeys) {
+        if (permits < 1 || perMillis <= 0 || perMillis > RateLimitSpec.MAX_PER_MILLIS || burst < 0 || maxKeys < 1) {
+            throw new IllegalArgumentException("a rate limit needs permits >= 1, per in 1.."
+                    + RateLimitSpec.MAX_PER_MILLIS + " ms, burst >= 0, maxKeys >= 1");
+        }
+        rateLimit = new RateLimitSpec(permits, perMillis, burst, Objects.requireNonNull(keyHeader, "keyHeader"),
+                maxKeys);
+        return this;
+    }
+
+    /** {@code @AdaptiveConcurrency}: the route's own latency-following limit, in place of the server's. */
+    public RouteBuilder adaptiveConcurrency(int initial, int min, int max) {
+        adaptiveLimit = new AdaptiveLimitSpec(initial, min, max);
         return this;
     }
 }

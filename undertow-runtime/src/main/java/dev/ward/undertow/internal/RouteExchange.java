@@ -1,5 +1,6 @@
 package dev.ward.undertow.internal;
 
+import dev.ward.CircuitBreakerOpenException;
 import dev.ward.Deadline;
 import dev.ward.Reject;
 import dev.ward.Reply;
@@ -103,6 +104,12 @@ public final class RouteExchange implements RequestValues {
     private volatile String retryOutcome;
     /** {@code @Fallback}: what answers in the handler's place on a failure its filter takes. */
     private volatile FailureFallback<CompletionStage<Response>> failureFallback;
+    /** Refused before its handler could run (429, 503): no outcome for a breaker, no sample for a limit. */
+    private volatile boolean refused;
+    /** {@code @CircuitBreaker}: the breaker's permit, reported on when the exchange completes; null when refused. */
+    private Breaker.Permit breakerPermit;
+    /** When an adaptive concurrency limit admitted the request; {@link AdaptiveLimiter#REFUSED} when none did. */
+    private long limitAdmittedNanos = AdaptiveLimiter.REFUSED;
 
     RouteExchange(HttpServerExchange exchange, Route route, CompletionStep[] completionSteps,
                   FailureStep[] failureSteps, String requestId, Map<String, String> pathParams) {
@@ -577,10 +584,53 @@ public final class RouteExchange implements RequestValues {
 
     /** Answers 503 for a request the server cannot take now, before any handler runs. */
     void unavailable(String detail) {
+        refused = true;
         handlerDone();
         if (claim()) {
             ResponseWriter.write(exchange, Problems.of(503, detail, requestId));
         }
+    }
+
+    /**
+     * Answers a refusal that costs nothing and tells when to come back (429 over a rate limit, 503 shed by a
+     * concurrency limit), before any handler runs.
+     */
+    void refuse(int status, String detail, long retryAfterSeconds) {
+        refused = true;
+        handlerDone();
+        if (claim()) {
+            ResponseWriter.write(exchange, Problems.of(status, detail, requestId)
+                    .header("Retry-After", Long.toString(retryAfterSeconds)));
+        }
+    }
+
+    /**
+     * An open circuit breaker refused the request: a 503 with {@code Retry-After}. The one place a route's
+     * {@code @Fallback} would take the refusal instead, as the exception it receives.
+     */
+    void breakerOpen(CircuitBreakerOpenException open) {
+        refuse(503, "the circuit breaker " + open.breaker() + " is open; retry later",
+                Math.max(1, open.retryAfter().toSeconds()));
+    }
+
+    boolean refused() {
+        return refused;
+    }
+
+    void breakerPermit(Breaker.Permit permit) {
+        this.breakerPermit = permit;
+    }
+
+    Breaker.Permit breakerPermit() {
+        return breakerPermit;
+    }
+
+    void limitAdmittedNanos(long nanos) {
+        this.limitAdmittedNanos = nanos;
+    }
+
+    long limitAdmittedNanos() {
+        return limitAdmittedNanos;
     }
 
     /** Answers a 4xx for a request the route cannot take, before any handler runs. */

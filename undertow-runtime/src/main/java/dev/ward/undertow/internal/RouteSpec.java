@@ -10,11 +10,13 @@ import java.time.Duration;
  * {@code compensationSpec} are {@code @Compensable}'s, null when the route is not compensable; {@code nonBlocking}
  * runs the handler on the I/O thread; {@code bodyType} and {@code resultType} are the types of a JSON body and
  * result, null when the route has none; {@code retry} and {@code fallback} are {@code @Retry}'s and
- * {@code @Fallback}'s, null when the route has none.
+ * {@code @Fallback}'s, and {@code breaker}, {@code rateLimit} and {@code adaptiveLimit} are
+ * {@code @CircuitBreaker}'s, {@code @RateLimit}'s and {@code @AdaptiveConcurrency}'s, null when not declared.
  */
 record RouteSpec(String method, String template, BodyMode bodyMode, long bodyLimit, boolean recover,
                  boolean nonBlocking, Duration timeout, String tracedAs, CompensationSpec compensationSpec, Compensation compensation,
-                 Type bodyType, Type resultType, RouteHandler handler, RetrySpec retry, FallbackSpec fallback) {
+                 Type bodyType, Type resultType, RouteHandler handler, RetrySpec retry, FallbackSpec fallback,
+                 BreakerSpec breaker, RateLimitSpec rateLimit, AdaptiveLimitSpec adaptiveLimit) {
 
     /** How the route is named in logs, metrics and errors: {@code GET /orders/{id}}. */
     String name() {

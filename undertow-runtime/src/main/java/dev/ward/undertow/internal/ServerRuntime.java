@@ -3,6 +3,10 @@ package dev.ward.undertow.internal;
 import dev.ward.undertow.BodyCodec;
 import dev.ward.undertow.Compensations;
 import dev.ward.undertow.Routes;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.GracefulShutdownHandler;
@@ -15,7 +19,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -47,6 +53,9 @@ public final class ServerRuntime implements AutoCloseable {
         this.closeOnStop = new ArrayList<>(settings.closeOnStop());
         ExecutorService workers = settings.executor() != null ? settings.executor() : newWorkerPool(settings);
         this.ownedWorkers = settings.executor() != null ? null : workers;
+        // Before any meter exists: the filter applies only to meters registered after it.
+        Set<String> histogramNames = settings.requestHistograms() ? requestHistograms(settings.meterRegistry())
+                : null;
         WardMetrics metrics = new WardMetrics(settings.meterRegistry());
         RequestRecorder observations = observations(settings);
         this.router = new Router(observations);
@@ -55,12 +64,16 @@ public final class ServerRuntime implements AutoCloseable {
                 settings.compensationThreads(), settings.compensationQueue(), settings.maxPendingCompensations(),
                 settings.compensationHandlerWait(), metrics);
         ChainAssembly chains = new ChainAssembly(observations, compensator, router,
-                new RetryBudget(settings.retryBudgetRatio(), settings.retryBudgetMinPerSecond(), System::nanoTime));
+                new RetryBudget(settings.retryBudgetRatio(), settings.retryBudgetMinPerSecond(), System::nanoTime),
+                metrics, settings.adaptiveConcurrency(), System::nanoTime);
         Supplier<Optional<BodyCodec>> codec = codec(settings);
         for (Routes routes : settings.routes()) {
             routes.register((method, template) -> new RouteBuilder(method, template, spec -> {
                 Route route = Route.of(spec, Route.typeName(routes), workers, metrics, settings.maxEntitySize(),
                         settings.bodyTimeout().toMillis(), codec);
+                if (histogramNames != null && spec.tracedAs() != null) {
+                    histogramNames.add(spec.tracedAs());
+                }
                 if (spec.compensation() != null) {
                     compensations.put(Compensator.key(route.name(), spec.compensationSpec().method()),
                             spec.compensation());
@@ -90,6 +103,25 @@ public final class ServerRuntime implements AutoCloseable {
                 .set(UndertowOptions.MAX_COOKIES, settings.maxHeaders())
                 .set(UndertowOptions.ALWAYS_SET_DATE, true)
                 .getMap();
+    }
+
+    /**
+     * Makes the timers of requests ({@code http.server.requests}, and each {@code @Traced} route's name as routes
+     * add it to the returned set) publish percentile histograms, whichever path records them (observations or
+     * direct timers): buckets add up across instances, so a fleet's p99 can be computed, which percentiles cannot.
+     */
+    private static Set<String> requestHistograms(MeterRegistry registry) {
+        Set<String> names = ConcurrentHashMap.newKeySet();
+        names.add(HttpObservations.DEFAULT_NAME);
+        registry.config().meterFilter(new MeterFilter() {
+            @Override
+            public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
+                return id.getType() == Meter.Type.TIMER && names.contains(id.getName())
+                        ? DistributionStatisticConfig.builder().percentilesHistogram(true).build().merge(config)
+                        : config;
+            }
+        });
+        return names;
     }
 
     /**

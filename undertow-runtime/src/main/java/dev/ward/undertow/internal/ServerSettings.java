@@ -13,7 +13,7 @@ import java.util.concurrent.ExecutorService;
 /**
  * What {@code WardServer.Builder} collected, checked and defaulted, for {@link ServerRuntime}. The meaning and the
  * default of each value are on the builder's setter of the same name. The registries, the access log sink and the
- * executor may be null (not configured).
+ * executor may be null (not configured), and so may the adaptive concurrency limit.
  */
 public record ServerSettings(String host, int port, List<Routes> routes, int ioThreads, int workerThreads,
                              int workerQueue, Duration workerKeepAlive, ExecutorService executor,
@@ -23,7 +23,8 @@ public record ServerSettings(String host, int port, List<Routes> routes, int ioT
                              AccessLogSink accessLogSink, int accessLogQueue, CompensationStore compensationStore,
                              int compensationThreads, int compensationQueue, int maxPendingCompensations,
                              Duration compensationHandlerWait, List<AutoCloseable> closeOnStop,
-                             BodyCodec codec, double retryBudgetRatio, int retryBudgetMinPerSecond) {
+                             BodyCodec codec, double retryBudgetRatio, int retryBudgetMinPerSecond,
+                             AdaptiveLimitSpec adaptiveConcurrency, boolean requestHistograms) {
     public ServerSettings {
         routes = List.copyOf(routes);
         closeOnStop = List.copyOf(closeOnStop);

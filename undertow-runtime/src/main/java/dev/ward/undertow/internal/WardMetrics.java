@@ -3,6 +3,7 @@ package dev.ward.undertow.internal;
 import dev.ward.undertow.Compensations;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,6 +38,12 @@ final class WardMetrics {
     static final String RETRY_ATTEMPTS = "ward.retries.attempts";
     static final String RETRY_BUDGET_EXHAUSTED = "ward.retries.budget.exhausted";
     static final String FALLBACKS = "ward.fallbacks";
+    static final String BREAKER_STATE = "ward.circuitbreaker.state";
+    static final String BREAKER_TRANSITIONS = "ward.circuitbreaker.transitions";
+    static final String BREAKER_REJECTED = "ward.circuitbreaker.rejections";
+    static final String RATE_LIMITED = "ward.ratelimit.rejections";
+    static final String CONCURRENCY_LIMIT = "ward.concurrency.limit";
+    static final String SHED = "ward.concurrency.shed";
 
     private final MeterRegistry registry;
 
@@ -88,8 +95,9 @@ final class WardMetrics {
         }
     }
 
-    void compensationScheduled(String route) {
-        count(COMPENSATIONS_SCHEDULED, route, null, null);
+    /** @param reason {@code exception}, {@code deadline} or {@code status}: what made the request fail */
+    void compensationScheduled(String route, String reason) {
+        count(COMPENSATIONS_SCHEDULED, route, "reason", reason);
     }
 
     void compensationSucceeded(String route) {
@@ -100,8 +108,9 @@ final class WardMetrics {
         count(COMPENSATIONS_RETRIED, route, null, null);
     }
 
-    void compensationDeadLettered(String route) {
-        count(COMPENSATIONS_DEAD, route, null, null);
+    /** @param failure the last attempt's failure, whose class the counter is tagged with */
+    void compensationDeadLettered(String route, Throwable failure) {
+        count(COMPENSATIONS_DEAD, route, "exception", failure.getClass().getSimpleName());
     }
 
     void compensationsPending(Compensations compensations) {
@@ -143,6 +152,46 @@ final class WardMetrics {
 
     void compensationRefused(String route) {
         count(COMPENSATIONS_REFUSED, route, null, null);
+    }
+
+    /** The breaker's state as a gauge: 0 closed, 1 open, 2 half-open. */
+    void breaker(Breaker breaker) {
+        if (registry != null) {
+            Gauge.builder(BREAKER_STATE, breaker, b -> b.state().ordinal()).tag("breaker", breaker.name())
+                    .description("0 closed, 1 open, 2 half-open").strongReference(true).register(registry);
+        }
+    }
+
+    /** Counts each transition of a breaker, tagged with the states it left and entered. */
+    void breakerMoved(Breaker breaker, Breaker.State from, Breaker.State to) {
+        if (registry != null) {
+            registry.counter(BREAKER_TRANSITIONS, "breaker", breaker.name(), "from", stateName(from), "to",
+                    stateName(to)).increment();
+        }
+    }
+
+    private static String stateName(Breaker.State state) {
+        return state.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    void breakerRejected(String route, String breaker) {
+        count(BREAKER_REJECTED, route, "breaker", breaker);
+    }
+
+    void rateLimited(String route) {
+        count(RATE_LIMITED, route, null, null);
+    }
+
+    /** The limiter's current limit as a gauge tagged {@code limiter} ({@code server}, or the route). */
+    void concurrencyLimit(AdaptiveLimiter limiter) {
+        if (registry != null) {
+            Gauge.builder(CONCURRENCY_LIMIT, limiter, AdaptiveLimiter::limit).tag("limiter", limiter.name())
+                    .strongReference(true).register(registry);
+        }
+    }
+
+    void shed(String route) {
+        count(SHED, route, null, null);
     }
 
     void contextRejected(String route, int status) {

@@ -57,7 +57,7 @@ class CompensatorTest {
     /** What the completion step does for a failed request: its place passes to its compensation. */
     private void schedule(JournalEntry entry, Compensation compensation, CompletableFuture<Void> handlerReturned) {
         assertTrue(compensator.hold(), "a place for the request");
-        compensator.schedule(entry, compensation, handlerReturned);
+        compensator.schedule(entry, compensation, handlerReturned, "exception");
     }
 
     /** A compensation that fails until {@code succeedAt} (0: always), recording each attempt's number. */

@@ -55,7 +55,8 @@ class SharedStoreEngineTest {
 
     private void fail(String id, String key, CompletableFuture<Void> handlerReturned) {
         assertTrue(compensator.hold(), "a place for the request");
-        compensator.schedule(entry(id, key), compensations.get(Compensator.key(ROUTE, "release")), handlerReturned);
+        compensator.schedule(entry(id, key), compensations.get(Compensator.key(ROUTE, "release")), handlerReturned,
+                "exception");
     }
 
     private static JournalEntry entry(String id, String key) {

@@ -59,7 +59,9 @@ class SoakTest {
         BODY_TOO_LARGE(413, RESET),
         COMPENSABLE(500), BAD_INPUT(400), DISCONNECT_MID_BODY(HUNG_UP), DISCONNECT_MID_RESPONSE(HUNG_UP),
         // A dependency down every other 200 ms: retried, else answered by the fallback; never a failure.
-        FLAPPING(200);
+        RETRIED(200),
+        // A dependency that fails for 300 ms in every 600: its 502s, or the open breaker's 503.
+        FLAPPING(200, 502, 503);
 
         final java.util.Set<Integer> documented;
 
@@ -72,6 +74,7 @@ class SoakTest {
     void theServerKeepsAnsweringCorrectlyAndLeaksNothing() throws Exception {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         Map<String, AtomicInteger> compensations = new ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicBoolean flapping = new java.util.concurrent.atomic.AtomicBoolean(true);
         int threadsBefore = Threads.excluding(CLIENT_THREADS);
         long heapBefore = heapAfterGc();
         TestServer server = TestServer.start(registry -> {
@@ -102,7 +105,7 @@ class SoakTest {
                     .handler(ex -> ex.respond(Response.status(500)));
             registry.route("GET", "/big").handler(ex -> ex.respond(Response.status(200).body(BIG,
                     "application/octet-stream")));
-            registry.route("GET", "/flapping")
+            registry.route("GET", "/retried")
                     .retry(RetrySpec.attempts(3).delay(1, ChronoUnit.MILLIS).maxDelay(5, ChronoUnit.MILLIS)
                             .retryOn(java.io.IOException.class))
                     .fallback(FallbackSpec.applyOn(java.io.IOException.class)).handler(ex -> {
@@ -112,6 +115,9 @@ class SoakTest {
                         }
                         ex.respond(Response.ok("dependency"));
                     });
+            registry.route("GET", "/flapping").circuitBreaker("", 0.5, 10, 5, 100, 2).handler(ex ->
+                    ex.respond(Response.status(flapping.get() && System.nanoTime() / 300_000_000L % 2 == 0 ? 502
+                            : 200)));
         }, builder -> builder.meterRegistry(meters).maxEntitySize(16 * 1024)
                 .workerKeepAlive(Duration.ofMillis(500)).bodyTimeout(Duration.ofSeconds(2)));
 
@@ -166,12 +172,22 @@ class SoakTest {
                     + " of " + compensableRequests.get() + " failed compensable requests; answers " + statuses
                     + "; wrong " + wrong);
             Await.until(() -> Threads.workers() == 0);
+            // The dependency recovers: the breaker, wherever the soak left it, lets a probe through and closes.
+            flapping.set(false);
+            Await.until(() -> {
+                try {
+                    return http.send(HttpRequest.newBuilder(server.uri("/flapping")).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                } catch (java.io.IOException | InterruptedException e) {
+                    throw new AssertionError("the flapping route stopped answering", e);
+                }
+            });
 
             Map<String, Object> report = new TreeMap<>();
             statuses.forEach((kind, counts) -> report.put(kind.name(), new TreeMap<>(counts)));
             System.out.printf("soak: %d s, %d clients, seed %d%n  requests by case and status: %s%n"
                             + "  health after soak: %d in %d ms%n  compensable failures %d, compensated %d, "
-                            + "dead letters %d%n  flapping dependency: %.0f retries, %.0f fallbacks%n", SECONDS,
+                            + "dead letters %d%n  retried dependency: %.0f retries, %.0f fallbacks%n", SECONDS,
                     CLIENTS, SEED, report, health.statusCode(), healthMillis, compensableRequests.get(),
                     compensations.size(), server.server.compensations().deadLetters().size(),
                     failures(meters, WardMetrics.RETRY_ATTEMPTS), failures(meters, WardMetrics.FALLBACKS));
@@ -183,7 +199,15 @@ class SoakTest {
                     "every failed compensable request compensated exactly once");
             assertEquals(0.0, failures(meters, WardMetrics.UNRECOVERED), "no unplanned failure anywhere");
             assertTrue(failures(meters, WardMetrics.FALLBACKS) > 0 && failures(meters, WardMetrics.RETRY_ATTEMPTS) > 0,
-                    "the flapping dependency was retried and fallen back from: " + meters.getMetersAsString());
+                    "the retried dependency was retried and fallen back from: " + meters.getMetersAsString());
+            Map<String, Double> moves = new TreeMap<>();
+            meters.find(WardMetrics.BREAKER_TRANSITIONS).counters().forEach(counter -> moves.put(
+                    counter.getId().getTag("from") + "->" + counter.getId().getTag("to"), counter.count()));
+            System.out.printf("  flapping breaker: transitions %s, refused %.0f%n", moves,
+                    failures(meters, WardMetrics.BREAKER_REJECTED));
+            assertTrue(moves.getOrDefault("closed->open", 0.0) >= 1 && moves.getOrDefault("half-open->closed", 0.0) >= 1
+                    && failures(meters, WardMetrics.BREAKER_REJECTED) >= 1, "the breaker opened, refused and closed "
+                    + "again: " + moves);
             assertEquals(0.0, failures(meters, WardMetrics.RECOVERED) - failures(meters, WardMetrics.RECOVERED,
                     "GET /throws"), "the only recovered failures are the planned ones");
         } finally {
@@ -213,6 +237,7 @@ class SoakTest {
             case COMPENSABLE -> HttpRequest.newBuilder(base.resolve("/compensable"))
                     .POST(HttpRequest.BodyPublishers.noBody());
             case BAD_INPUT -> HttpRequest.newBuilder(base.resolve("/ok/not-a-number"));
+            case RETRIED -> HttpRequest.newBuilder(base.resolve("/retried"));
             case FLAPPING -> HttpRequest.newBuilder(base.resolve("/flapping"));
             case DISCONNECT_MID_BODY -> {
                 try (Socket socket = new Socket("127.0.0.1", port)) {
