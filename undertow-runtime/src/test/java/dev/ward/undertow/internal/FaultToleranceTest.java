@@ -290,7 +290,7 @@ class FaultToleranceTest {
     void theChainPutsRefusalsOutsideCompensationInTheDocumentedOrder() {
         Router router = new Router(null);
         WardMetrics metrics = new WardMetrics(null);
-        ChainAssembly chains = new ChainAssembly(null, null, router, metrics, new AdaptiveLimitSpec(5, 1, 50),
+        ChainAssembly chains = new ChainAssembly(null, null, router, null, metrics, new AdaptiveLimitSpec(5, 1, 50),
                 System::nanoTime);
         new RouteBuilder("POST", "/pay", spec -> chains.add(Route.of(spec, "PayRoutes", Runnable::run, metrics, 1024,
                 1000, Optional::empty))).timeout(300, ChronoUnit.MILLIS).rateLimit(10, 1000, 5, "X-Api-Key", 100)
