@@ -30,6 +30,10 @@ public final class Names {
     public static final List<String> MIDDLEWARE_ANNOTATIONS =
             List.of(RECOVER, TIMEOUT, REPLAY_BODY, TRACED, COMPENSABLE, USE, NON_BLOCKING);
 
+    public static final String RESPONDS = "dev.ward.Responds";
+    /** The container javac writes for a repeated {@code @Responds}. */
+    public static final String RESPONDS_LIST = "dev.ward.Responds.List";
+
     public static final String MIDDLEWARE = "dev.ward.Middleware";
     public static final String CONTEXT_VALUE = "dev.ward.ContextValue";
 
