@@ -27,6 +27,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
 import javax.tools.Diagnostic;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
@@ -179,18 +180,19 @@ public final class Contract {
 
     /** The most precise element this compilation has for a change, or null. */
     private Element locate(BreakingChanges.Where where, Origins origins, Map<String, Object> document) {
+        Elements elements = environment.getElementUtils();
         Element element = null;
         if (where.property() != null) {
-            element = origins.property(where.schema(), where.property());
+            element = origins.property(where.schema(), where.property(), elements);
         }
         if (element == null && where.schema() != null) {
-            element = origins.schema(where.schema());
+            element = origins.schema(where.schema(), elements);
         }
         if (element == null && where.parameter() != null) {
-            element = origins.parameter(where.operation(), where.in(), where.parameter());
+            element = origins.parameter(where.operation(), where.in(), where.parameter(), elements);
         }
         if (element == null && where.operation() != null) {
-            element = origins.operation(where.operation());
+            element = origins.operation(where.operation(), elements);
         }
         String handler = where.handler();
         if (element == null && handler == null && where.operation() != null) {
@@ -200,7 +202,7 @@ public final class Contract {
             handler = current instanceof String h ? h : null;
         }
         if (element == null && handler != null) {
-            element = environment.getElementUtils().getTypeElement(handler);
+            element = elements.getTypeElement(handler);
         }
         return element;
     }
