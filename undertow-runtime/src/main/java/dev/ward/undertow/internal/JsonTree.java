@@ -102,13 +102,15 @@ public final class JsonTree {
             if (peek() != '"') {
                 throw error("expected a property name");
             }
+            int start = position;
             String name = string();
+            if (object.containsKey(name)) {
+                position = start;
+                throw error("property '" + name + "' appears twice");
+            }
             skipWhitespace();
             expect(':');
             skipWhitespace();
-            if (object.containsKey(name)) {
-                throw error("property '" + name + "' appears twice");
-            }
             object.put(name, value(depth + 1));
             skipWhitespace();
             if (peek() == ',') {
@@ -239,6 +241,7 @@ public final class JsonTree {
 
     /** {@code indent} -1 writes compactly. */
     private static void write(Object value, StringBuilder out, int indent) {
+        int inner = indent < 0 ? -1 : indent + 1;
         if (value instanceof Map<?, ?> map) {
             if (map.isEmpty()) {
                 out.append("{}");
@@ -249,10 +252,10 @@ public final class JsonTree {
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 out.append(first ? "" : ",");
                 first = false;
-                newline(out, indent + 1);
+                newline(out, inner);
                 writeString((String) entry.getKey(), out);
                 out.append(indent < 0 ? ":" : ": ");
-                write(entry.getValue(), out, indent < 0 ? -1 : indent + 1);
+                write(entry.getValue(), out, inner);
             }
             newline(out, indent);
             out.append('}');
@@ -264,8 +267,8 @@ public final class JsonTree {
             out.append('[');
             for (int i = 0; i < list.size(); i++) {
                 out.append(i == 0 ? "" : ",");
-                newline(out, indent + 1);
-                write(list.get(i), out, indent < 0 ? -1 : indent + 1);
+                newline(out, inner);
+                write(list.get(i), out, inner);
             }
             newline(out, indent);
             out.append(']');
