@@ -12,6 +12,7 @@ import dev.ward.QueryParam;
 import dev.ward.Recover;
 import dev.ward.Reply;
 import dev.ward.RequestId;
+import dev.ward.Responds;
 import dev.ward.Response;
 import dev.ward.Traced;
 import java.util.List;
@@ -47,6 +48,9 @@ public class OrderHandlers {
      */
     @Post("/orders")
     @Compensable(compensate = "releaseStock")
+    @Responds(status = 201, description = "the order, placed; Location names it")
+    @Responds(status = 409, description = "not enough of the SKU in stock")
+    @Responds(status = 422, description = "the SKU or the quantity is not valid")
     public Reply<Order> place(@Body OrderRequest request, @Header("Idempotency-Key") Optional<String> idempotencyKey,
                               RequestId requestId) {
         if (!SKU.matcher(request.sku()).matches() || request.quantity() < 1) {
@@ -85,6 +89,9 @@ public class OrderHandlers {
 
     /** {@code DELETE /orders/{id}}: cancels a placed order and puts its stock back. */
     @Delete("/orders/{id}")
+    @Responds(status = 204, description = "cancelled; its stock is back")
+    @Responds(status = 404, body = String.class, description = "no such order")
+    @Responds(status = 409, body = String.class, description = "the order is no longer placed")
     public Response cancel(@PathParam("id") UUID id) {
         Order current = orders.get(id);
         if (current == null) {

@@ -46,7 +46,9 @@ public final class Contract {
     public static final String VERSION = "ward.api.version";
     public static final String BASELINE = "ward.contract.baseline";
     public static final String MODE = "ward.contract.mode";
-    public static final Set<String> OPTIONS = Set.of(TITLE, VERSION, BASELINE, MODE);
+    /** {@code false}: no document at all, for handler classes that are test fixtures rather than an API. */
+    public static final String DOCUMENT = "ward.contract.document";
+    public static final Set<String> OPTIONS = Set.of(TITLE, VERSION, BASELINE, MODE, DOCUMENT);
     public static final String RESOURCE = "META-INF/ward/openapi.json";
     static final String BREAKING_CHANGE = "Ward/BreakingChange";
     static final String BASELINE_PROBLEM = "Ward/ContractBaseline";
@@ -94,10 +96,10 @@ public final class Contract {
 
     /** In the last round: writes the document, then compares it with the baseline as the options say. */
     public void finish(Diagnostics diagnostics) throws IOException {
-        if (incomplete) {
+        Map<String, String> options = environment.getOptions();
+        if (incomplete || "false".equals(options.get(DOCUMENT))) {
             return;
         }
-        Map<String, String> options = environment.getOptions();
         String mode = options.getOrDefault(MODE, options.containsKey(BASELINE) ? "check" : "off");
         if (!List.of("check", "update", "off").contains(mode)) {
             diagnostics.error(BASELINE_PROBLEM, "-A" + MODE + "=" + mode + " is not a mode",
