@@ -92,7 +92,8 @@ class PartialRecompilationTest {
         Files.createDirectories(dir.resolve("no-sources"));
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
+        try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, null,
+                StandardCharsets.UTF_8)) {
             List<String> arguments = new ArrayList<>(List.of("-d", out.resolve("classes").toString(), "-cp",
                     System.getProperty("java.class.path") + File.pathSeparator + out.resolve("classes"),
                     "-s", out.resolve("generated").toString(), "-sourcepath", dir.resolve("no-sources").toString()));

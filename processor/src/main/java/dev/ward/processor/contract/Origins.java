@@ -88,8 +88,8 @@ final class Origins {
             return type;
         }
         if (origin.signature() == null) {
-            return ElementFilter.fieldsIn(type.getEnclosedElements()).stream().filter(member -> member.getSimpleName().contentEquals(origin.member()))
-                    .findFirst().<Element>map(field -> field).orElse(type);
+            return ElementFilter.fieldsIn(type.getEnclosedElements()).stream()
+                    .filter(member -> member.getSimpleName().contentEquals(origin.member())).findFirst().<Element>map(field -> field).orElse(type);
         }
         for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
             if (method.getSimpleName().contentEquals(origin.member()) && signature(method).equals(origin.signature())) {

@@ -90,7 +90,8 @@ class OpenApiDocumentTest {
 
     @Test
     void documentsOfSeveralModulesAreMergedOnce() throws Exception {
-        String stock = ORDERS.replace("\"/orders\"", "\"/stock\"").replace("\"title\": \"Orders\"", "\"title\": \"Stock\"");
+        String stock = ORDERS.replace("\"/orders\"", "\"/stock\"")
+                .replace("\"title\": \"Orders\"", "\"title\": \"Stock\"");
         ClassLoader loader = modules(ORDERS, stock);
         String merged = new String(OpenApiDocument.load("/openapi.json", loader).body(), StandardCharsets.UTF_8);
 
@@ -135,7 +136,8 @@ class OpenApiDocumentTest {
 
     private TestServer serve(ClassLoader loader) {
         return withContextLoader(loader, () -> TestServer.start(registry -> registry.route("GET", "/orders")
-                .handler(exchange -> exchange.respond(Response.ok("[]"))), builder -> builder.openApi("/openapi.json")));
+                .handler(exchange -> exchange.respond(Response.ok("[]"))),
+                builder -> builder.openApi("/openapi.json")));
     }
 
     private static <T> T withContextLoader(ClassLoader loader, java.util.function.Supplier<T> action) {
