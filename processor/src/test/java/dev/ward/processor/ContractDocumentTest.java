@@ -68,6 +68,33 @@ class ContractDocumentTest {
         assertTrue(document.contains("\"title\": \"API\",\n    \"version\": \"0\""), document);
     }
 
+    @Test
+    void jacksonsPropertyNamesAreTheNamesInTheSchema() throws IOException {
+        // Jackson is not on this module's class path: the annotation is declared here, as javac sees it by name.
+        JavaFileObject jsonProperty = Compile.source("com.fasterxml.jackson.annotation.JsonProperty", """
+                package com.fasterxml.jackson.annotation;
+                public @interface JsonProperty { String value() default ""; }
+                """);
+        String document = document(Compiler.javac().withProcessors(new WardProcessor()).compile(jsonProperty,
+                Compile.handlers("""
+                public class Handlers {
+                    public record Price(@com.fasterxml.jackson.annotation.JsonProperty("unit_price") long unitPrice,
+                                        String currency) { }
+                    @Get("/price") public Price price() { return null; }
+                }
+                """)));
+
+        assertTrue(document.contains("""
+                        "properties": {
+                          "unit_price": {
+                            "type": "integer",
+                            "format": "int64"
+                          },
+                          "currency": {
+                """), document);
+        assertTrue(document.contains("\"required\": [\n          \"unit_price\",\n          \"currency\"\n"), document);
+    }
+
     static void assertValidOpenApi31(String document) {
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
