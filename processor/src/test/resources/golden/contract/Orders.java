@@ -47,7 +47,7 @@ public class Orders {
     }
 
     /**
-     * Lists orders, newest first.
+     * Lists orders, newest first, e.g. for a dashboard. Each is what {@link #find} answers for its id.
      *
      * @param status only orders in this status
      * @param limit  at most this many

@@ -32,6 +32,8 @@ final class DocumentWriter {
     static final String HANDLER = "x-ward-handler";
     /** The path item's fields in the order the specification lists them. */
     static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+    /** A period, then a space and a capital: "e.g. 42" does not end the first sentence. */
+    private static final Pattern SENTENCE_END = Pattern.compile("\\.\\s+(?=\\p{Lu})");
     private static final Pattern INLINE_TAG = Pattern.compile("\\{@(?:code|link|linkplain|literal)\\s+([^}]*)}");
 
     private final Function<ExecutableElement, String> docComments;
@@ -271,7 +273,7 @@ final class DocumentWriter {
             boolean inTags = false;
             for (String raw : comment.split("\n")) {
                 String line = INLINE_TAG.matcher(raw.strip()).replaceAll(match -> Matcher.quoteReplacement(
-                        match.group(1)));
+                        match.group(1).replaceFirst("^#", "").replace('#', '.')));
                 if (line.startsWith("@")) {
                     inTags = true;
                     param = null;
@@ -290,7 +292,8 @@ final class DocumentWriter {
                 }
             }
             String description = text.toString().strip().replaceAll("\n{3,}", "\n\n");
-            int end = description.indexOf(". ");
+            Matcher sentence = SENTENCE_END.matcher(description);
+            int end = sentence.find() ? sentence.start() : -1;
             int paragraph = description.indexOf("\n\n");
             String summary = end >= 0 && (paragraph < 0 || end < paragraph) ? description.substring(0, end + 1)
                     : paragraph >= 0 ? description.substring(0, paragraph) : description;
