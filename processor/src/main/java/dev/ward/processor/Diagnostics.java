@@ -35,6 +35,11 @@ public final class Diagnostics {
         error(ruleId, element, null, null, message, fix);
     }
 
+    /** An error about the whole compilation, with no element to point at (a baseline file, a removed class). */
+    public void error(String ruleId, String message, String fix) {
+        messager.printMessage(Diagnostic.Kind.ERROR, "[" + ruleId + "] " + message + "\n    Fix: " + fix);
+    }
+
     public void warning(String ruleId, Element element, AnnotationMirror annotation, String message, String fix) {
         report(Diagnostic.Kind.WARNING, ruleId, element, annotation, null, message, fix);
     }

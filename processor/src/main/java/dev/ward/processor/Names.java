@@ -37,6 +37,10 @@ public final class Names {
             COMPENSABLE, USE, NON_BLOCKING, RETRY, FALLBACK, IDEMPOTENT, CIRCUIT_BREAKER, RATE_LIMIT,
             ADAPTIVE_CONCURRENCY);
 
+    public static final String RESPONDS = "dev.ward.Responds";
+    /** The container javac writes for a repeated {@code @Responds}. */
+    public static final String RESPONDS_LIST = "dev.ward.Responds.List";
+
     public static final String MIDDLEWARE = "dev.ward.Middleware";
     public static final String CONTEXT_VALUE = "dev.ward.ContextValue";
 

@@ -3,6 +3,7 @@ package dev.ward.processor;
 import com.google.auto.service.AutoService;
 import dev.ward.processor.check.Rule;
 import dev.ward.processor.check.Rules;
+import dev.ward.processor.contract.Contract;
 import dev.ward.processor.model.ContextValueType;
 import dev.ward.processor.model.HandlerClass;
 import dev.ward.processor.model.MiddlewareClass;
@@ -41,6 +42,7 @@ public final class WardProcessor extends AbstractProcessor {
     private ModelReader reader;
     private Diagnostics diagnostics;
     private List<Rule> rules;
+    private Contract contract;
     // Types whose signatures name types another processor has yet to generate, by qualified name: read again
     // next round, as handler classes, @Middleware classes and @ContextValue types.
     private final Set<String> deferredClasses = new LinkedHashSet<>();
@@ -55,6 +57,12 @@ public final class WardProcessor extends AbstractProcessor {
         reader = new ModelReader(annotations);
         diagnostics = new Diagnostics(environment.getMessager());
         rules = Rules.all(environment.getTypeUtils(), environment.getElementUtils(), annotations);
+        contract = new Contract(environment, annotations);
+    }
+
+    @Override
+    public Set<String> getSupportedOptions() {
+        return Contract.OPTIONS;
     }
 
     @Override
@@ -73,6 +81,7 @@ public final class WardProcessor extends AbstractProcessor {
     public boolean process(Set<? extends TypeElement> present, RoundEnvironment round) {
         Element current = null;
         try {
+            contract.round(round);
             Set<TypeElement> classes = takeDeferred(deferredClasses);
             classes.addAll(ModelReader.enclosingClasses(annotated(round, Names.ROUTE_ANNOTATIONS)));
             Set<Element> middlewares = new LinkedHashSet<>(takeDeferred(deferredMiddlewares));
@@ -94,6 +103,10 @@ public final class WardProcessor extends AbstractProcessor {
                     ContextKeyWriter.write(value.type()).writeTo(processingEnv.getFiler());
                 }
             }
+            if (round.processingOver()) {
+                current = null;
+                contract.finish(diagnostics);
+            }
         } catch (RuntimeException | LinkageError | IOException bug) {
             reportBug(current, bug);
         }
@@ -101,9 +114,14 @@ public final class WardProcessor extends AbstractProcessor {
     }
 
     private void write(HandlerClass handlerClass) throws IOException {
-        if (isClean(handlerClass) && generated.add(handlerClass.element().getQualifiedName().toString())) {
+        if (!isClean(handlerClass)) {
+            if (!handlerClass.routes().isEmpty()) {
+                contract.incomplete();
+            }
+        } else if (generated.add(handlerClass.element().getQualifiedName().toString())) {
             boolean avajeJsonb = processingEnv.getElementUtils().getTypeElement(Names.AVAJE_JSON) != null;
             RoutesWriter.write(handlerClass, avajeJsonb).writeTo(processingEnv.getFiler());
+            contract.add(handlerClass);
         }
     }
 

@@ -58,6 +58,9 @@ class ProcessorJarIT {
         Javac javac = javac(dir);
         assertEquals(0, javac.exit, javac.output);
         assertTrue(Files.isRegularFile(dir.resolve("generated/com/acme/HelloRoutes.java")), javac.output);
+        // The contract, written with the JSON tree shaded from ward-undertow.
+        assertTrue(Files.readString(dir.resolve("classes/META-INF/ward/openapi.json")).contains("\"/hello\": {"),
+                javac.output);
         assertTrue(Files.isRegularFile(dir.resolve("classes/com/acme/HelloRoutes.class")), javac.output);
         assertFalse(javac.log.contains("Exception") || javac.log.contains("error"), javac.output);
     }
@@ -90,6 +93,9 @@ class ProcessorJarIT {
             List<String> names = jar.stream().map(JarEntry::getName).collect(Collectors.toList());
             assertTrue(names.stream().noneMatch(n -> n.startsWith("com/palantir/")), "no unrelocated JavaPoet");
             assertTrue(names.contains("dev/ward/processor/shaded/javapoet/JavaFile.class"), "JavaPoet, relocated");
+            assertTrue(names.contains("dev/ward/processor/shaded/JsonTree.class"), "the JSON tree, relocated");
+            assertTrue(names.stream().noneMatch(n -> n.startsWith("dev/ward/undertow/")),
+                    "nothing else of the runtime");
             assertEquals("dev.ward.processor.WardProcessor",
                     text(jar, "META-INF/services/javax.annotation.processing.Processor").strip());
             assertEquals("dev.ward.processor.WardProcessor,aggregating",
@@ -98,6 +104,8 @@ class ProcessorJarIT {
                 if (name.endsWith(".class")) {
                     String bytes = new String(bytes(jar, name), StandardCharsets.ISO_8859_1);
                     assertFalse(bytes.contains("com/palantir/javapoet"), name + " still names com.palantir.javapoet");
+                    assertFalse(bytes.contains("dev/ward/undertow/internal/JsonTree"),
+                            name + " names the unshaded tree");
                 }
             }
         }
@@ -115,6 +123,8 @@ class ProcessorJarIT {
         }
         assertTrue(ids.contains("ward-processor"), ids.toString());
         assertFalse(ids.contains("javapoet"), "the dependency-reduced pom still lists javapoet: " + ids);
+        assertFalse(ids.contains("ward-undertow") || ids.contains("undertow-core"),
+                "the dependency-reduced pom lists the runtime, of which only the JSON tree is shaded: " + ids);
     }
 
     private static Path project(String name, String hello) throws IOException {

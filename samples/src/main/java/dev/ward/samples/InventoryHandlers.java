@@ -6,6 +6,7 @@ import dev.ward.Get;
 import dev.ward.PathParam;
 import dev.ward.Put;
 import dev.ward.Recover;
+import dev.ward.Responds;
 import dev.ward.Response;
 import dev.ward.Timeout;
 import dev.ward.Traced;
@@ -26,6 +27,9 @@ public class InventoryHandlers {
      */
     @Get("/inventory/{sku}")
     @Timeout(value = 300, fallback = "stockUnknown")
+    @Responds(status = 200, body = String.class, description = "the stock level, e.g. 42")
+    @Responds(status = 404, body = String.class, description = "no such SKU")
+    @Responds(status = 503, body = String.class, description = "the level is unknown right now; Retry-After says when")
     public Response stock(@PathParam("sku") String sku, Deadline deadline) {
         return inventory.available(sku)
                 .map(quantity -> Response.ok(Integer.toString(quantity)))
@@ -39,6 +43,8 @@ public class InventoryHandlers {
 
     /** {@code PUT /inventory/{sku}} with the new level as the body, e.g. {@code 42}. */
     @Put("/inventory/{sku}")
+    @Responds(status = 204, description = "the level is set")
+    @Responds(status = 422, body = String.class, description = "the body is not a whole number of 0 or more")
     public Response setStock(@PathParam("sku") String sku, @Body String quantity) {
         int level;
         try {

@@ -1,6 +1,7 @@
 package dev.ward.samples;
 
 import dev.ward.Get;
+import dev.ward.Responds;
 import dev.ward.Response;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ public class MetricsHandlers {
     }
 
     @Get("/metrics")
+    @Responds(status = 200, body = String.class, description = "the Prometheus text format, version 0.0.4")
     public Response scrape() {
         return Response.status(200).body(registry.scrape().getBytes(StandardCharsets.UTF_8), PROMETHEUS_TEXT);
     }

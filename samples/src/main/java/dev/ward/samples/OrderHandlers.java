@@ -12,6 +12,7 @@ import dev.ward.QueryParam;
 import dev.ward.Recover;
 import dev.ward.Reply;
 import dev.ward.RequestId;
+import dev.ward.Responds;
 import dev.ward.Traced;
 import java.util.List;
 import java.util.Optional;
@@ -46,6 +47,9 @@ public class OrderHandlers {
      */
     @Post("/orders")
     @Compensable(compensate = "releaseStock")
+    @Responds(status = 201, description = "the order, placed; Location names it")
+    @Responds(status = 409, description = "not enough of the SKU in stock")
+    @Responds(status = 422, description = "the SKU or the quantity is not valid")
     public Reply<Order> place(@Body OrderRequest request, @Header("Idempotency-Key") Optional<String> idempotencyKey,
                               RequestId requestId) {
         if (!SKU.matcher(request.sku()).matches() || request.quantity() < 1) {
@@ -87,6 +91,8 @@ public class OrderHandlers {
      * 404 problem for an unknown order, a 409 problem for one that is no longer placed.
      */
     @Delete("/orders/{id}")
+    @Responds(status = 404, description = "no such order")
+    @Responds(status = 409, description = "the order is no longer placed")
     public Reply<Order> cancel(@PathParam("id") UUID id) {
         Order current = orders.get(id);
         if (current == null) {

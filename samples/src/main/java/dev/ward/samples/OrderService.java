@@ -57,6 +57,8 @@ public final class OrderService {
                 .host("127.0.0.1")
                 .port(port)
                 .meterRegistry(metrics)
+                // The contract Ward's processor wrote for these routes (docs/contract.md).
+                .openApi("/openapi.json")
                 .routes(new OrderHandlersRoutes(new OrderHandlers(inventory, new Payments(3))),
                         new InventoryHandlersRoutes(new InventoryHandlers(inventory)),
                         new HealthHandlersRoutes(new HealthHandlers()),

@@ -2,6 +2,7 @@ package dev.ward.undertow;
 
 import dev.ward.undertow.internal.AdaptiveLimitSpec;
 import dev.ward.undertow.internal.JournalStore;
+import dev.ward.undertow.internal.OpenApiDocument;
 import dev.ward.undertow.internal.ServerRuntime;
 import dev.ward.undertow.internal.ServerSettings;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -86,6 +87,7 @@ public final class WardServer implements AutoCloseable {
         private String host = "127.0.0.1";
         private int port = 8080;
         private final List<Routes> routes = new ArrayList<>();
+        private String openApiPath;
         private int ioThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
         private int workerThreads = DEFAULT_WORKER_THREADS;
         private int workerQueue = DEFAULT_WORKER_QUEUE;
@@ -140,6 +142,20 @@ public final class WardServer implements AutoCloseable {
             for (Routes group : routes) {
                 this.routes.add(Objects.requireNonNull(group, "routes"));
             }
+            return this;
+        }
+
+        /**
+         * Serves the HTTP contract at {@code path} (e.g. {@code "/openapi.json"}): the OpenAPI 3.1 documents Ward's
+         * processor wrote into the class path's modules, merged (docs/contract.md), with a strong {@code ETag} and
+         * 304 for a matching {@code If-None-Match}. {@link #build()} fails when there is none, or when two documents
+         * claim one operation or differ on one schema.
+         */
+        public Builder openApi(String path) {
+            if (Objects.requireNonNull(path, "path").isEmpty() || path.charAt(0) != '/') {
+                throw new IllegalArgumentException("the OpenAPI path must start with '/', was \"" + path + "\"");
+            }
+            this.openApiPath = path;
             return this;
         }
 
@@ -378,6 +394,12 @@ public final class WardServer implements AutoCloseable {
             if (requestHistograms && meterRegistry == null) {
                 throw new IllegalStateException("requestHistograms() needs the meter registry the request timers go "
                         + "to; pass it with meterRegistry(...)");
+            }
+            List<Routes> routes = new ArrayList<>(this.routes);
+            if (openApiPath != null) {
+                ClassLoader loader = Thread.currentThread().getContextClassLoader();
+                routes.add(OpenApiDocument.load(openApiPath, loader != null ? loader
+                        : WardServer.class.getClassLoader()));
             }
             return new WardServer(new ServerRuntime(new ServerSettings(host, port, routes, ioThreads, workerThreads,
                     workerQueue, workerKeepAlive, workers, maxEntitySize, maxHeaderSize, parseTimeout, idleTimeout,

@@ -31,6 +31,8 @@ public final class Rules {
                 new DefaultValueInvalid(),
                 new MultipleBodies(),
                 new UnsupportedReturnType(),
+                new RespondsStatus(annotations),
+                new RespondsOnDeterminedResult(annotations),
                 new NotJsonValue(),
                 new JsonBodyOnBodilessMethod(),
                 new MiddlewareWithoutRoute(),
