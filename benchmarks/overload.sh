@@ -2,7 +2,7 @@
 # The overload experiment of docs/performance.md, on 127.0.0.1 only: a dependency whose latency rises with
 # concurrency behind the fixed bulkhead and behind the adaptive concurrency limit, at CLIENTS closed-loop clients
 # each; SECONDS per run after WARMUP. Run it alone, under the build lock, as every benchmark here:
-#   flock /tmp/ward-build.lock benchmarks/overload.sh
+#   benchmarks/overload.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -o -q -pl benchmarks -am package dependency:build-classpath -DskipTests -Dmaven.javadoc.skip=true \
