@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The overload experiment of docs/performance.md, on 127.0.0.1 only: a dependency whose latency rises with
 # concurrency behind the fixed bulkhead and behind the adaptive concurrency limit, at CLIENTS closed-loop clients
-# each; SECONDS per run after WARMUP. Run it alone, under the build lock, as every benchmark here:
+# each; SECONDS per run after WARMUP. Run it alone, with no build or other benchmark beside it:
 #   benchmarks/overload.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
