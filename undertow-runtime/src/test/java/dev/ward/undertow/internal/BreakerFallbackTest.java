@@ -7,17 +7,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ward.CircuitBreakerOpenException;
 import dev.ward.Response;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.undertow.Undertow;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
  * An open circuit breaker answered by the route's {@code @Fallback} over real HTTP: the request is bound, the
  * route's method never runs, and the refusal is neither a breaker outcome, nor retried, nor compensated; a fallback
- * that skips the refusal leaves it the 503.
+ * that skips the refusal leaves it the 503. A half-open breaker's probes are counted on a clock the test moves.
  */
 class BreakerFallbackTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -117,6 +129,61 @@ class BreakerFallbackTest {
             assertTrue(refused.body().contains("the circuit breaker GET /quote is open; retry later"), refused.body());
             assertEquals(1, ran.get());
             assertNull(meters.find(WardMetrics.FALLBACKS).counter());
+        }
+    }
+
+    @Test
+    void aRefusalAnsweredByTheFallbackTakesNoProbeOfAHalfOpenBreaker() throws Exception {
+        AtomicLong now = new AtomicLong();
+        WardMetrics metrics = new WardMetrics(meters);
+        Router router = new Router(null);
+        ChainAssembly chains = new ChainAssembly(null, null, router, null, metrics, null, now::get);
+        ExecutorService workers = Executors.newFixedThreadPool(4);
+        CountDownLatch probesMayAnswer = new CountDownLatch(1);
+        AtomicInteger ran = new AtomicInteger();
+        new RouteBuilder("GET", "/rates", spec -> chains.add(Route.of(spec, "RatesRoutes", workers, metrics, 1024,
+                1000, Optional::empty))).circuitBreaker("", 1.0, 1, 1, 1000, 2)
+                .fallback(FallbackSpec.applyOn(CircuitBreakerOpenException.class)).handler(exchange -> {
+                    exchange.onFailure(cause -> Response.ok("cached rates"));
+                    if (ran.incrementAndGet() == 1) {
+                        exchange.respond(Response.status(502));
+                    } else {
+                        probesMayAnswer.await();
+                        exchange.respond(Response.ok("live rates"));
+                    }
+                });
+        Undertow undertow = Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(router).build();
+        undertow.start();
+        try {
+            URI rates = URI.create("http://127.0.0.1:" + ((InetSocketAddress) undertow.getListenerInfo().get(0)
+                    .getAddress()).getPort() + "/rates");
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpRequest get = HttpRequest.newBuilder(rates).timeout(Duration.ofSeconds(20)).build();
+            assertEquals(502, client.send(get, HttpResponse.BodyHandlers.ofString()).statusCode());
+            awaitOpen("GET /rates");
+            assertEquals("cached rates", client.send(get, HttpResponse.BodyHandlers.ofString()).body());
+
+            now.addAndGet(TimeUnit.MILLISECONDS.toNanos(1000));
+            List<CompletableFuture<HttpResponse<String>>> probes = List.of(
+                    client.sendAsync(get, HttpResponse.BodyHandlers.ofString()),
+                    client.sendAsync(get, HttpResponse.BodyHandlers.ofString()));
+            Await.until(() -> ran.get() == 3, () -> ran.get() - 1 + " probes are running");
+            assertEquals(2, meters.get(WardMetrics.BREAKER_STATE).tag("breaker", "GET /rates").gauge().value());
+            assertEquals("cached rates", client.send(get, HttpResponse.BodyHandlers.ofString()).body(),
+                    "both probe places are taken: the fallback answers");
+            probesMayAnswer.countDown();
+            for (CompletableFuture<HttpResponse<String>> probe : probes) {
+                assertEquals("live rates", probe.get(20, TimeUnit.SECONDS).body());
+            }
+            Await.until(() -> meters.find(WardMetrics.BREAKER_TRANSITIONS).tag("to", "closed").counter() != null);
+            assertEquals(1, count(WardMetrics.BREAKER_TRANSITIONS, "breaker", "GET /rates", "from", "half-open",
+                    "to", "closed"), "the two probes closed it: the fallback's answer was not a third outcome");
+            assertEquals("live rates", client.send(get, HttpResponse.BodyHandlers.ofString()).body());
+            assertEquals(4, ran.get(), "the two refusals never ran the method");
+            assertEquals(2, count(WardMetrics.BREAKER_REJECTED, "route", "GET /rates", "breaker", "GET /rates"));
+        } finally {
+            undertow.stop();
+            workers.shutdownNow();
         }
     }
 
