@@ -18,6 +18,10 @@ import java.lang.annotation.Target;
  * ran (a 400 for a missing parameter, a body it cannot decode, a {@link Reject}), and an answer the handler
  * returned, a 5xx {@link Response} too (a failing dependency arrives in Java as an exception).
  *
+ * <p>With {@link CircuitBreakerOpenException} (or a supertype) in {@link #applyOn()} and not in {@link #skipOn()},
+ * the fallback also answers in place of an open {@link CircuitBreaker}'s 503: the request is bound, the route's
+ * method is not called, and the fallback receives the refusal.
+ *
  * <p>With {@code java.util.concurrent.TimeoutException} (or a supertype) in {@link #applyOn()}, the fallback also
  * answers when the route's {@link Timeout} passes, receiving a {@code TimeoutException}; a route has one fallback,
  * so {@code @Timeout(fallback = ...)} and {@code @Fallback} on one route is a compile error.

@@ -1,5 +1,7 @@
 package dev.ward.samples;
 
+import dev.ward.CircuitBreaker;
+import dev.ward.CircuitBreakerOpenException;
 import dev.ward.Fallback;
 import dev.ward.Get;
 import dev.ward.Header;
@@ -8,6 +10,7 @@ import dev.ward.Middleware;
 import dev.ward.PathParam;
 import dev.ward.Post;
 import dev.ward.Recover;
+import dev.ward.Response;
 import dev.ward.Retry;
 import dev.ward.Timeout;
 import dev.ward.Use;
@@ -58,6 +61,28 @@ public class FaultToleranceFixtures {
     @Retry(retryOn = UncheckedIOException.class, delay = 5)
     public String confirm(@PathParam("id") String id) throws InterruptedException {
         return askAuthService("confirmed " + id);
+    }
+
+    /** Whether the rates service answers 502. */
+    final AtomicBoolean ratesDown = new AtomicBoolean();
+    final AtomicInteger rateCalls = new AtomicInteger();
+
+    /**
+     * Two 502s open the breaker; then the cached rate answers instead of its 503, without calling the service.
+     * Retried on every exception (the default), which would cover the breaker's refusal: it must not be retried.
+     */
+    @Get("/rates/{currency}")
+    @Retry(maxAttempts = 2, delay = 1)
+    @CircuitBreaker(failureRatio = 1.0, window = 2, minimumCalls = 2, openFor = 60_000, halfOpenCalls = 1)
+    @Fallback(method = "cachedRate", applyOn = CircuitBreakerOpenException.class)
+    public Response rate(@PathParam("currency") String currency) {
+        rateCalls.incrementAndGet();
+        return ratesDown.get() ? Response.status(502) : Response.ok("1.08 " + currency);
+    }
+
+    public Response cachedRate(String currency, CircuitBreakerOpenException open) {
+        return Response.ok("1.07 " + currency + " (cached: " + open.getMessage() + ", probes in "
+                + open.retryAfter().toSeconds() + " s)");
     }
 
     private String askAuthService(String answer) throws InterruptedException {

@@ -83,6 +83,28 @@ class FaultToleranceTest {
     }
 
     @Test
+    void anOpenBreakerAnswersWithTheFallbackWithoutCallingTheService() throws Exception {
+        AUTH.ratesDown.set(true);
+        assertEquals(502, http.get("/rates/EUR").statusCode());
+        assertEquals(502, http.get("/rates/EUR").statusCode());
+        // The outcomes are recorded as the exchanges complete, which may be just after the client has its answer.
+        for (int wait = 0; wait < 500 && METERS.get("ward.circuitbreaker.state").tag("breaker", "GET /rates/{currency}")
+                .gauge().value() != 1; wait++) {
+            Thread.sleep(10);
+        }
+        AUTH.ratesDown.set(false);
+        HttpResponse<String> response = http.get("/rates/USD");
+        assertEquals(200, response.statusCode(), response::body);
+        assertEquals("1.07 USD (cached: the circuit breaker GET /rates/{currency} is open, probes in 60 s)",
+                response.body());
+        assertEquals(2, AUTH.rateCalls.get(), "the open breaker kept the call from the service");
+        assertEquals(1, METERS.get("ward.fallbacks").tag("exception", "CircuitBreakerOpenException").counter()
+                .count());
+        assertEquals(null, METERS.find("ward.retries.attempts").tag("route", "GET /rates/{currency}").counter(),
+                "neither a 502 the route returned nor the refusal was retried");
+    }
+
+    @Test
     void anIdempotentPostIsRetried() throws Exception {
         AUTH.failuresLeft.set(1);
         HttpResponse<String> response = http.send(http.request("/orders/7/confirm")

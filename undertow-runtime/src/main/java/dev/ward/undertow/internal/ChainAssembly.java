@@ -1,7 +1,9 @@
 package dev.ward.undertow.internal;
 
+import dev.ward.CircuitBreakerOpenException;
 import io.undertow.server.HttpHandler;
 import io.undertow.util.SameThreadExecutor;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -77,6 +79,9 @@ final class ChainAssembly {
             handler = new DeadlineHandler(route, handler);
             completion.add(DeadlineHandler.CANCEL);
         }
+        // A refusal the fallback answers is bound below here: it takes no place in the admission steps, whose
+        // limit and compensation are about the route's method, which it never runs.
+        HttpHandler toFallback = fallbackAnswersBreaker(route) ? handler : null;
         if (route.spec().compensation() != null) {
             handler = new CompensationAdmission(compensator, route, handler);
             completion.add(new CompensationStep(compensator, route));
@@ -89,7 +94,7 @@ final class ChainAssembly {
         }
         if (route.spec().breaker() != null) {
             Breaker breaker = breaker(route);
-            handler = new CircuitBreakerHandler(route, breaker, handler);
+            handler = new CircuitBreakerHandler(route, breaker, handler, toFallback);
             completion.add(new CircuitBreakerHandler.Outcome(breaker));
         }
         if (route.spec().rateLimit() != null) {
@@ -102,6 +107,13 @@ final class ChainAssembly {
             completion.add(recording);
         }
         return handler;
+    }
+
+    /** Whether the route's {@code @Fallback} takes an open breaker's refusal (applyOn covers it, skipOn does not). */
+    private static boolean fallbackAnswersBreaker(Route route) {
+        FallbackSpec fallback = route.spec().fallback();
+        return fallback != null
+                && fallback.filter().match(new CircuitBreakerOpenException(route.name(), Duration.ZERO)) != null;
     }
 
     private AdaptiveLimiter limiter(String name, AdaptiveLimitSpec bounds) {

@@ -31,6 +31,10 @@ final class RetryStep implements FailureStep {
 
     @Override
     public boolean handle(RouteExchange exchange, Throwable failure, boolean onWorker) {
+        if (exchange.breakerRefusal() != null) {
+            // The open breaker refused the request: its method never ran and never will, whatever failed instead.
+            return false;
+        }
         int attempts = exchange.attempts();
         ExceptionFilter filter = spec.filter();
         boolean aborted = filter.excepted(failure);

@@ -108,6 +108,11 @@ public final class RouteExchange implements RequestValues {
     private volatile boolean refused;
     /** {@code @CircuitBreaker}: the breaker's permit, reported on when the exchange completes; null when refused. */
     private Breaker.Permit breakerPermit;
+    /**
+     * The open breaker's refusal when the route's {@code @Fallback} answers it in place of the 503: raised by the
+     * handler once bound ({@link #onFailure}); set on the I/O thread before dispatch. Null for every other request.
+     */
+    private CircuitBreakerOpenException breakerRefusal;
     /** When an adaptive concurrency limit admitted the request; {@link AdaptiveLimiter#REFUSED} when none did. */
     private long limitAdmittedNanos = AdaptiveLimiter.REFUSED;
 
@@ -303,11 +308,15 @@ public final class RouteExchange implements RequestValues {
 
     /**
      * Registers what answers in place of the handler when it fails with a failure the route's {@code @Fallback}
-     * applies on; {@code fallback} gets the failure (the matching one of its cause chain).
+     * applies on; {@code fallback} gets the failure (the matching one of its cause chain). Generated code calls it
+     * once the arguments are bound and before the route's method: for a request an open circuit breaker refused,
+     * it throws that {@link CircuitBreakerOpenException} right here, so the method never runs and the fallback
+     * answers.
      */
     public void onFailure(FailureFallback<Response> fallback) {
         Objects.requireNonNull(fallback, "fallback");
         this.failureFallback = failure -> CompletableFuture.completedFuture(fallback.answer(failure));
+        raiseBreakerRefusal();
     }
 
     /** {@link #onFailure} for asynchronous routes, whose fallback returns a stage too. */
@@ -315,6 +324,13 @@ public final class RouteExchange implements RequestValues {
                                    Function<? super T, Response> toResponse) {
         Objects.requireNonNull(fallback, "fallback");
         this.failureFallback = failure -> fallback.answer(failure).thenApply(toResponse);
+        raiseBreakerRefusal();
+    }
+
+    private void raiseBreakerRefusal() {
+        if (breakerRefusal != null) {
+            throw breakerRefusal;
+        }
     }
 
     /**
@@ -605,12 +621,24 @@ public final class RouteExchange implements RequestValues {
     }
 
     /**
-     * An open circuit breaker refused the request: a 503 with {@code Retry-After}. The one place a route's
-     * {@code @Fallback} would take the refusal instead, as the exception it receives.
+     * An open circuit breaker refused the request, and the route has no {@code @Fallback} that applies on the
+     * refusal ({@link #leaveToFallback}): a 503 with {@code Retry-After}.
      */
     void breakerOpen(CircuitBreakerOpenException open) {
         refuse(503, "the circuit breaker " + open.breaker() + " is open; retry later",
                 Math.max(1, open.retryAfter().toSeconds()));
+    }
+
+    /**
+     * An open circuit breaker refused the request and the route's {@code @Fallback} answers it: the request is bound
+     * as usual, and {@link #onFailure} raises {@code open} before the route's method runs.
+     */
+    void leaveToFallback(CircuitBreakerOpenException open) {
+        breakerRefusal = open;
+    }
+
+    CircuitBreakerOpenException breakerRefusal() {
+        return breakerRefusal;
     }
 
     boolean refused() {
