@@ -3,6 +3,7 @@ package dev.ward.samples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ward.testing.Problem;
 import dev.ward.testing.WardClient;
 import dev.ward.testing.WardResponse;
 import dev.ward.testing.WardServerSetup;
@@ -61,6 +62,23 @@ class OrderServiceTest {
         assertEquals(404, unknown.status());
         assertEquals("application/problem+json", unknown.contentType());
         assertTrue(unknown.text().contains("\"detail\":\"no order "), unknown.text());
+    }
+
+    @Test
+    void anOrderDecodesIntoItsRecordAndARefusalIntoAProblem() {
+        // The example of docs/testing.md.
+        WardResponse placed = http.post("/orders", new OrderRequest("apple", 3));
+        assertEquals(201, placed.status());
+        Order order = placed.as(Order.class);
+        assertEquals(OrderStatus.PLACED, order.status());
+        assertEquals(order, http.get(placed.header("Location").orElseThrow()).as(Order.class));
+        assertEquals("7", http.get("/inventory/apple").text());
+
+        WardResponse refused = http.post("/orders", new OrderRequest("pear", 6));
+        Problem problem = refused.problem();
+        assertEquals(409, problem.status());
+        assertEquals("not enough pear in stock", problem.detail());
+        assertEquals(refused.requestId(), problem.requestId());
     }
 
     @Test
