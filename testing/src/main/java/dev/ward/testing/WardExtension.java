@@ -21,10 +21,11 @@ public final class WardExtension implements BeforeAllCallback, BeforeEachCallbac
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(WardExtension.class);
 
     /**
-     * A started server and its client. JUnit closes it when the context that stored it ends: the class's after its
-     * last {@code @AfterAll} method, a test's after its {@code @AfterEach} methods.
+     * A started server and its client. JUnit (5.13 and later) closes an {@code AutoCloseable} in a store when the
+     * context that stored it ends: the class's after its last {@code @AfterAll} method, a test's after its
+     * {@code @AfterEach} methods.
      */
-    private record Running(WardServer server, WardClient client) implements ExtensionContext.Store.CloseableResource {
+    private record Running(WardServer server, WardClient client) implements AutoCloseable {
         @Override
         public void close() {
             server.close();

@@ -83,6 +83,11 @@ class WardTestTest {
     }
 
     @Test
+    void anyStatusMatchesAnOperationThatDeclaresADefaultAnswer(WardClient client) {
+        assertEquals(418, client.get("/free/418").status());
+    }
+
+    @Test
     void anUndeclaredContentTypeIsCaught(WardClient client) {
         String message = violation(() -> client.get("/planted/text"));
         assertEquals("GET /planted/{defect} (operationId planted): /planted/text answered 200 with Content-Type "

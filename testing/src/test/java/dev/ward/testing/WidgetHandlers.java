@@ -57,6 +57,12 @@ public class WidgetHandlers {
         };
     }
 
+    /** No {@code @Responds}: the contract declares a {@code default} answer, which any status matches. */
+    @Get("/free/{status}")
+    public Response free(@PathParam("status") int status) {
+        return Response.status(status);
+    }
+
     private static Response json(String body) {
         return Response.status(200).body(body.getBytes(StandardCharsets.UTF_8), "application/json");
     }
