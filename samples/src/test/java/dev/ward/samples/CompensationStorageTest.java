@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ward.postgres.PostgresServer;
 import dev.ward.postgres.WardLog;
+import dev.ward.testing.WardClient;
+import dev.ward.undertow.WardServer;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +29,8 @@ class CompensationStorageTest {
 
     @Test
     void withoutADatabaseAFailedOrderIsJournaledToTheFile(@TempDir Path journal) throws Exception {
-        try (Http http = new Http(OrderService.server(0, Map.of(), journal))) {
+        try (WardServer server = OrderService.server(0, Map.of(), journal).start()) {
+            WardClient http = WardClient.of(server, true);
             assertEquals(500, placeFailingOrder(http, "order-file-1"));
             awaitStock(http, "10");
         }
@@ -43,7 +46,8 @@ class CompensationStorageTest {
         String url = postgres.url(postgres.newDatabase());
         Map<String, String> environment = Map.of(SharedCompensations.URL, url, SharedCompensations.USER, "postgres");
         try (WardLog poolLog = new WardLog("com.zaxxer.hikari")) { // HikariCP's lines, through slf4j-jdk14
-            try (Http http = new Http(OrderService.server(0, environment, journal))) {
+            try (WardServer server = OrderService.server(0, environment, journal).start()) {
+                WardClient http = WardClient.of(server, true);
                 assertEquals(500, placeFailingOrder(http, "order-pg-1"));
                 awaitStock(http, "10");
             }
@@ -56,20 +60,20 @@ class CompensationStorageTest {
         }
     }
 
-    private static int placeFailingOrder(Http http, String requestId) throws Exception {
+    private static int placeFailingOrder(WardClient http, String requestId) throws Exception {
         // More than Payments' limit of 3: the payment fails after the stock was reserved.
         return http.send(http.request("/orders").header("X-Request-Id", requestId)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"sku\": \"apple\", \"quantity\": 5}"))).statusCode();
+                .POST(HttpRequest.BodyPublishers.ofString("{\"sku\": \"apple\", \"quantity\": 5}"))).status();
     }
 
     /** Waits, bounded, until the compensation gave the reserved stock back. */
-    private static void awaitStock(Http http, String expected) throws Exception {
+    private static void awaitStock(WardClient http, String expected) throws Exception {
         long deadline = System.nanoTime() + 10_000_000_000L;
-        String stock = http.get("/inventory/apple").body();
+        String stock = http.get("/inventory/apple").text();
         while (!stock.equals(expected) && System.nanoTime() < deadline) {
             Thread.sleep(10);
-            stock = http.get("/inventory/apple").body();
+            stock = http.get("/inventory/apple").text();
         }
         assertEquals(expected, stock, "the reservation was released");
     }

@@ -3,9 +3,13 @@ package dev.ward.samples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ward.testing.WardClient;
+import dev.ward.testing.WardResponse;
+import dev.ward.testing.WardServerSetup;
+import dev.ward.testing.WardTest;
+import dev.ward.undertow.WardServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,53 +20,47 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The sample's contract end to end: the server serves the document the processor wrote, which is the committed
  * baseline, and it lists exactly the routes the server has.
  */
+@WardTest
 class ContractTest {
     private static final Pattern OPERATION = Pattern.compile("\n    \"(/[^\"]*)\": \\{|\n      \"(get|put|post|delete|"
             + "patch)\": \\{");
     private static final Pattern REGISTERED = Pattern.compile("registry\\.route\\(\"([A-Z]+)\", \"([^\"]+)\"\\)");
-    private static Http http;
+    private static WardClient http;
 
-    @BeforeAll
-    static void start() {
-        http = new Http(OrderService.server(0));
-    }
-
-    @AfterAll
-    static void stop() {
-        http.close();
+    @WardServerSetup
+    static WardServer server() {
+        return OrderService.server(0);
     }
 
     @Test
     void theServedDocumentIsTheGeneratedOneAndTheCommittedBaseline() throws Exception {
-        HttpResponse<String> response = http.get("/openapi.json");
+        WardResponse response = http.get("/openapi.json");
 
-        assertEquals(200, response.statusCode());
-        assertEquals("application/json", response.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals(200, response.status());
+        assertEquals("application/json", response.contentType());
         String generated;
         try (InputStream in = ContractTest.class.getClassLoader().getResourceAsStream("META-INF/ward/openapi.json")) {
             generated = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        assertEquals(generated, response.body());
-        assertEquals(Files.readString(Path.of("src/main/contract/openapi.json")), response.body(),
+        assertEquals(generated, response.text());
+        assertEquals(Files.readString(Path.of("src/main/contract/openapi.json")), response.text(),
                 "the build compared the contract with the baseline, so they are the same");
 
-        String etag = response.headers().firstValue("ETag").orElseThrow();
-        HttpResponse<String> cached = http.send(http.request("/openapi.json").header("If-None-Match", etag));
-        assertEquals(304, cached.statusCode());
-        assertEquals("", cached.body());
+        String etag = response.header("ETag").orElseThrow();
+        WardResponse cached = http.send(http.request("/openapi.json").header("If-None-Match", etag));
+        assertEquals(304, cached.status());
+        assertEquals("", cached.text());
     }
 
     @Test
     void everyRouteTheServerHasIsInTheDocumentAndNothingElse() throws Exception {
-        Set<String> documented = operations(http.get("/openapi.json").body());
+        Set<String> documented = operations(http.get("/openapi.json").text());
         Set<String> registered = new TreeSet<>();
         try (Stream<Path> generated = Files.list(Path.of("target/generated-sources/annotations/dev/ward/samples"))) {
             for (Path routes : generated.filter(file -> file.toString().endsWith("Routes.java")).toList()) {
@@ -77,9 +75,9 @@ class ContractTest {
 
         // And the live server answers each documented path with exactly the documented methods.
         for (String path : documented.stream().map(operation -> operation.split(" ")[1]).collect(Collectors.toSet())) {
-            HttpResponse<String> options = http.send(http.request(path.replaceAll("\\{[^}]+}", "x"))
+            WardResponse options = http.send(http.request(path.replaceAll("\\{[^}]+}", "x"))
                     .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()));
-            Set<String> allowed = Arrays.stream(options.headers().firstValue("Allow").orElseThrow().split(","))
+            Set<String> allowed = Arrays.stream(options.header("Allow").orElseThrow().split(","))
                     .map(String::strip).filter(method -> !method.equals("HEAD") && !method.equals("OPTIONS"))
                     .map(method -> method + " " + path).collect(Collectors.toCollection(TreeSet::new));
             assertEquals(documented.stream().filter(operation -> operation.endsWith(" " + path))

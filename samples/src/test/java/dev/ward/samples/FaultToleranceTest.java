@@ -3,31 +3,28 @@ package dev.ward.samples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ward.testing.WardClient;
+import dev.ward.testing.WardResponse;
+import dev.ward.testing.WardServerSetup;
+import dev.ward.testing.WardTest;
 import dev.ward.undertow.WardServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** @Retry, @Fallback and @Idempotent as the processor generates them, over real HTTP. */
+@WardTest
 class FaultToleranceTest {
     private static final FaultToleranceFixtures AUTH = new FaultToleranceFixtures();
     private static final FaultToleranceFixtures.TokenCheck TOKENS = new FaultToleranceFixtures.TokenCheck();
     private static final SimpleMeterRegistry METERS = new SimpleMeterRegistry();
-    private static Http http;
+    private static WardClient http;
 
-    @BeforeAll
-    static void start() {
-        http = new Http(WardServer.builder().port(0).meterRegistry(METERS)
-                .routes(new FaultToleranceFixturesRoutes(AUTH, TOKENS)).build());
-    }
-
-    @AfterAll
-    static void stop() {
-        http.close();
+    @WardServerSetup
+    static WardServer.Builder server() {
+        return WardServer.builder().meterRegistry(METERS)
+                .routes(new FaultToleranceFixturesRoutes(AUTH, TOKENS));
     }
 
     @BeforeEach
@@ -38,25 +35,25 @@ class FaultToleranceTest {
         TOKENS.checks.set(0);
     }
 
-    private static HttpResponse<String> roles() throws Exception {
+    private static WardResponse roles() throws Exception {
         return http.send(http.request("/roles/ada").header("Authorization", "Bearer t"));
     }
 
     @Test
     void twoFailuresAreRetriedAndTheThirdCallAnswers() throws Exception {
         AUTH.failuresLeft.set(2);
-        HttpResponse<String> response = roles();
-        assertEquals(200, response.statusCode());
-        assertEquals("roles of ada after 3 calls", response.body());
+        WardResponse response = roles();
+        assertEquals(200, response.status());
+        assertEquals("roles of ada after 3 calls", response.text());
         assertEquals(3, TOKENS.checks.get(), "each attempt ran the middleware, bindings and handler again");
     }
 
     @Test
     void anAuthServiceThatStaysDownGivesTheCachedRolesAfterTheRetries() throws Exception {
         AUTH.failuresLeft.set(100);
-        HttpResponse<String> response = roles();
-        assertEquals(200, response.statusCode());
-        assertEquals("cached roles of ada (UncheckedIOException)", response.body());
+        WardResponse response = roles();
+        assertEquals(200, response.status());
+        assertEquals("cached roles of ada (UncheckedIOException)", response.text());
         assertEquals(3, AUTH.calls.get());
         // Counted as the exchange completes, which may be just after the client has its answer.
         for (int wait = 0; wait < 500 && METERS.find("ward.retries").tag("outcome", "exhausted").counter() == null;
@@ -69,16 +66,16 @@ class FaultToleranceTest {
     @Test
     void aHangingAuthServiceGivesTheCachedRolesAtTheDeadline() throws Exception {
         AUTH.hangs.set(true);
-        HttpResponse<String> response = roles();
-        assertEquals(200, response.statusCode());
-        assertEquals("cached roles of ada (TimeoutException)", response.body());
+        WardResponse response = roles();
+        assertEquals(200, response.status());
+        assertEquals("cached roles of ada (TimeoutException)", response.text());
     }
 
     @Test
     void aMissingHeaderIsTheClients400AndNeverReachesTheServiceOrTheFallback() throws Exception {
-        HttpResponse<String> response = http.get("/roles/ada");
-        assertEquals(400, response.statusCode());
-        assertTrue(response.body().contains("header 'Authorization' is required"), response.body());
+        WardResponse response = http.get("/roles/ada");
+        assertEquals(400, response.status());
+        assertTrue(response.text().contains("header 'Authorization' is required"), response.text());
         assertEquals(0, AUTH.calls.get());
     }
 
@@ -107,9 +104,9 @@ class FaultToleranceTest {
     @Test
     void anIdempotentPostIsRetried() throws Exception {
         AUTH.failuresLeft.set(1);
-        HttpResponse<String> response = http.send(http.request("/orders/7/confirm")
+        WardResponse response = http.send(http.request("/orders/7/confirm")
                 .POST(HttpRequest.BodyPublishers.noBody()));
-        assertEquals(200, response.statusCode());
-        assertEquals("confirmed 7 after 2 calls", response.body());
+        assertEquals(200, response.status());
+        assertEquals("confirmed 7 after 2 calls", response.text());
     }
 }

@@ -6,79 +6,67 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ward.json.JsonbCodec;
 import dev.ward.samples.ctx.BodyAudit;
+import dev.ward.testing.Problem;
+import dev.ward.testing.WardClient;
+import dev.ward.testing.WardResponse;
+import dev.ward.testing.WardServerSetup;
+import dev.ward.testing.WardTest;
 import dev.ward.undertow.CodecLimits;
 import dev.ward.undertow.WardServer;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * JSON bodies and results end to end: the processor's generated routes, ward-json found by ServiceLoader with no
  * configuration, adapters avaje-jsonb generated for records nobody annotated, over real HTTP.
  */
+@WardTest
 class JsonTest {
     private static final String JSON = "application/json";
-    private static Http http;
+    private static WardClient http;
 
-    @BeforeAll
-    static void start() {
-        http = new Http(WardServer.builder().port(0)
-                .routes(new JsonFixturesRoutes(new JsonFixtures(), new BodyAudit())).build());
+    @WardServerSetup
+    static WardServer.Builder server() {
+        return WardServer.builder().routes(new JsonFixturesRoutes(new JsonFixtures(), new BodyAudit()));
     }
 
-    @AfterAll
-    static void stop() {
-        http.close();
+    private static WardResponse post(WardClient on, String path, String contentType, String body) {
+        return on.send("POST", path, contentType, body);
     }
 
-    private static HttpResponse<String> post(Http on, String path, String contentType, String body) throws Exception {
-        HttpRequest.Builder request = on.request(path).POST(HttpRequest.BodyPublishers.ofString(body));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        return on.send(request);
-    }
-
-    private static HttpResponse<String> post(String path, String body) throws Exception {
+    private static WardResponse post(String path, String body) {
         return post(http, path, JSON, body);
     }
 
-    private static void assertJson(String expected, HttpResponse<String> response) {
-        assertEquals(200, response.statusCode(), response.body());
-        assertEquals(JSON, response.headers().firstValue("Content-Type").orElseThrow());
-        assertEquals(expected, response.body());
+    private static void assertJson(String expected, WardResponse response) {
+        assertEquals(200, response.status(), response.text());
+        assertEquals(JSON, response.contentType());
+        assertEquals(expected, response.text());
     }
 
-    private static void assertProblem(int status, String detail, String location, HttpResponse<String> response) {
-        assertEquals(status, response.statusCode(), response.body());
-        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
-        assertTrue(response.body().contains("\"detail\":\"" + detail + "\""), response.body());
-        if (location != null) {
-            assertTrue(response.body().contains("\"location\":\"" + location + "\""), response.body());
-        } else {
-            assertFalse(response.body().contains("\"location\""), response.body());
-        }
+    private static void assertProblem(int status, String detail, String location, WardResponse response) {
+        assertEquals(status, response.status(), response.text());
+        Problem problem = response.problem();
+        assertEquals(status, problem.status());
+        assertEquals(detail, problem.detail());
+        assertEquals(location, problem.location());
     }
 
     @Test
-    void everyShapeRoundTrips() throws Exception {
+    void everyShapeRoundTrips() {
         assertJson("{\"sku\":\"APPLE\",\"quantity\":4}", post("/line", "{\"sku\": \"apple\", \"quantity\": 2}"));
         assertJson("{\"sku\":\"APPLE\",\"quantity\":4,\"note\":\"gift\"}",
                 post("/line", "{\"sku\":\"apple\",\"quantity\":2,\"note\":\"gift\"}"));
         String basket = "{\"lines\":[{\"sku\":\"a\",\"quantity\":1}],\"sizes\":[\"SMALL\"],"
                 + "\"byAisle\":{\"fruit\":[{\"sku\":\"b\",\"quantity\":2}]}}";
         assertJson(basket, post("/basket", basket));
-        assertJson("[{\"sku\":\"b\",\"quantity\":2},{\"sku\":\"a\",\"quantity\":1}]", http.send(http.request("/lines")
-                .header("Content-Type", JSON).PUT(HttpRequest.BodyPublishers.ofString(
-                        "[{\"sku\":\"a\",\"quantity\":1},{\"sku\":\"b\",\"quantity\":2}]"))));
+        assertJson("[{\"sku\":\"b\",\"quantity\":2},{\"sku\":\"a\",\"quantity\":1}]", http.send("PUT", "/lines", JSON,
+                "[{\"sku\":\"a\",\"quantity\":1},{\"sku\":\"b\",\"quantity\":2}]"));
         assertJson("{\"shirt\":\"LARGE\"}", post("/sizes", "{\"shirt\":\"LARGE\"}"));
         assertJson("\"LARGE\"", post("/size", "\"SMALL\""));
         assertJson("{\"cents\":101,\"currency\":\"EUR\"}", post("/money", "{\"cents\":100,\"currency\":\"EUR\"}"));
@@ -88,13 +76,13 @@ class JsonTest {
     }
 
     @Test
-    void anEmptyOptionalIsA404ProblemAndAPresentOneItsValue() throws Exception {
+    void anEmptyOptionalIsA404ProblemAndAPresentOneItsValue() {
         assertJson("{\"sku\":\"apple\",\"quantity\":1}", http.get("/lines/apple"));
         assertProblem(404, "nothing was found here", null, http.get("/lines/pear"));
     }
 
     @Test
-    void aNullResultIsAFailureNotAnEmptySuccess() throws Exception {
+    void aNullResultIsAFailureNotAnEmptySuccess() {
         List<LogRecord> logged = new CopyOnWriteArrayList<>();
         Handler capture = new Handler() {
             @Override
@@ -113,9 +101,9 @@ class JsonTest {
         Logger ward = Logger.getLogger("dev.ward");
         ward.addHandler(capture);
         try {
-            HttpResponse<String> response = http.get("/null");
-            assertEquals(500, response.statusCode());
-            assertFalse(response.body().contains("NullPointerException"), response.body());
+            WardResponse response = http.get("/null");
+            assertEquals(500, response.status());
+            assertFalse(response.text().contains("NullPointerException"), response.text());
         } finally {
             ward.removeHandler(capture);
         }
@@ -124,7 +112,7 @@ class JsonTest {
     }
 
     @Test
-    void aReplayedBodyReachesMiddlewareAsBytesAndTheHandlerAsARecord() throws Exception {
+    void aReplayedBodyReachesMiddlewareAsBytesAndTheHandlerAsARecord() {
         // BodyAudit overwrites the first byte of its copy: the handler still decodes the body as sent.
         assertJson("{\"sku\":\"apple\",\"quantity\":2}", post("/audited", "{\"sku\":\"apple\",\"quantity\":2}"));
         assertProblem(413, "the request body is larger than the limit of 64 bytes", null, post("/audited",
@@ -132,7 +120,7 @@ class JsonTest {
     }
 
     @Test
-    void aBodyThatIsNotJsonIsA415() throws Exception {
+    void aBodyThatIsNotJsonIsA415() {
         assertProblem(415, "the body's Content-Type 'text/plain' is not one this route reads; send application/json",
                 null,
                 post(http, "/line", "text/plain", "{\"sku\":\"apple\",\"quantity\":2}"));
@@ -141,69 +129,70 @@ class JsonTest {
     }
 
     @Test
-    void badJsonIsA400SayingWhatAndWhere() throws Exception {
+    void badJsonIsA400SayingWhatAndWhere() {
         assertProblem(400, "expected a whole number (int)", "$.quantity",
                 post("/line", "{\"sku\": \"apple\", \"quantity\": }"));
-        HttpResponse<String> cutShort = post("/line", "{\"sku\": \"apple\", \"quant");
-        assertEquals(400, cutShort.statusCode(), cutShort.body());
-        assertTrue(cutShort.body().contains("\"location\":\""), cutShort.body());
+        WardResponse cutShort = post("/line", "{\"sku\": \"apple\", \"quant");
+        assertEquals(400, cutShort.status(), cutShort.text());
+        assertTrue(cutShort.text().contains("\"location\":\""), cutShort.text());
 
-        HttpResponse<String> missing = post("/line", "{\"quantity\": 2}");
-        assertEquals(400, missing.statusCode(), missing.body());
-        assertTrue(missing.body().contains("sku"), missing.body());
+        WardResponse missing = post("/line", "{\"quantity\": 2}");
+        assertEquals(400, missing.status(), missing.text());
+        assertTrue(missing.text().contains("sku"), missing.text());
 
-        HttpResponse<String> wrongType = post("/basket", "{\"lines\":[{\"sku\":\"a\",\"quantity\":\"two\"}],"
+        WardResponse wrongType = post("/basket", "{\"lines\":[{\"sku\":\"a\",\"quantity\":\"two\"}],"
                 + "\"sizes\":[],\"byAisle\":{}}");
-        assertEquals(400, wrongType.statusCode(), wrongType.body());
-        assertTrue(wrongType.body().contains("\"location\":\"$.lines[0].quantity\""), wrongType.body());
-        assertTrue(wrongType.body().contains("whole number"), wrongType.body());
+        assertEquals(400, wrongType.status(), wrongType.text());
+        assertTrue(wrongType.text().contains("\"location\":\"$.lines[0].quantity\""), wrongType.text());
+        assertTrue(wrongType.text().contains("whole number"), wrongType.text());
 
-        HttpResponse<String> wrongEnum = post("/size", "\"MEDIUM\"");
-        assertEquals(400, wrongEnum.statusCode(), wrongEnum.body());
-        assertTrue(wrongEnum.body().contains("SMALL, LARGE"), wrongEnum.body());
+        WardResponse wrongEnum = post("/size", "\"MEDIUM\"");
+        assertEquals(400, wrongEnum.status(), wrongEnum.text());
+        assertTrue(wrongEnum.text().contains("SMALL, LARGE"), wrongEnum.text());
     }
 
     @Test
-    void aBodyItsOwnTypeRefusesIsA400WithTheTypesReason() throws Exception {
+    void aBodyItsOwnTypeRefusesIsA400WithTheTypesReason() {
         assertJson("{\"value\":2}", post("/quantity", "{\"value\":2}"));
         assertProblem(400, "'value must be at least 1, was 0'", "$", post("/quantity", "{\"value\":0}"));
     }
 
     @Test
-    void aProblemNeverRepeatsMoreThan100CharactersOfTheInput() throws Exception {
+    void aProblemNeverRepeatsMoreThan100CharactersOfTheInput() {
         String longValue = "x".repeat(500);
         for (String body : new String[] {"{\"sku\":\"a\",\"quantity\":\"" + longValue + "\"}",
                 "{\"" + longValue + "\" 1}", "\"" + longValue + "\""}) {
-            HttpResponse<String> response = post(body.startsWith("\"") ? "/size" : "/line", body);
-            assertEquals(400, response.statusCode(), response.body());
-            assertFalse(response.body().contains("x".repeat(101)), response.body());
+            WardResponse response = post(body.startsWith("\"") ? "/size" : "/line", body);
+            assertEquals(400, response.status(), response.text());
+            assertFalse(response.text().contains("x".repeat(101)), response.text());
         }
     }
 
     @Test
-    void unknownPropertiesAreIgnoredByDefault() throws Exception {
+    void unknownPropertiesAreIgnoredByDefault() {
         assertJson("{\"sku\":\"APPLE\",\"quantity\":4}", post("/line", "{\"sku\":\"apple\",\"quantity\":2,\"x\":[1]}"));
     }
 
     @Test
-    void limitsOfNestingStringsAndNumbersAre400() throws Exception {
+    void limitsOfNestingStringsAndNumbersAre400() {
         String deep = "[".repeat(65) + "]".repeat(65);
-        HttpResponse<String> tooDeep = post("/basket", "{\"lines\":[],\"sizes\":[],\"byAisle\":{},\"x\":" + deep + "}");
-        assertEquals(400, tooDeep.statusCode(), tooDeep.body());
-        HttpResponse<String> longString = post("/line", "{\"sku\":\"" + "s".repeat(40_000) + "\",\"quantity\":1}");
-        assertEquals(400, longString.statusCode(), longString.body());
-        HttpResponse<String> longNumber = post("/line", "{\"sku\":\"a\",\"quantity\":1" + "0".repeat(150) + "}");
-        assertEquals(400, longNumber.statusCode(), longNumber.body());
+        WardResponse tooDeep = post("/basket", "{\"lines\":[],\"sizes\":[],\"byAisle\":{},\"x\":" + deep + "}");
+        assertEquals(400, tooDeep.status(), tooDeep.text());
+        WardResponse longString = post("/line", "{\"sku\":\"" + "s".repeat(40_000) + "\",\"quantity\":1}");
+        assertEquals(400, longString.status(), longString.text());
+        WardResponse longNumber = post("/line", "{\"sku\":\"a\",\"quantity\":1" + "0".repeat(150) + "}");
+        assertEquals(400, longNumber.status(), longNumber.text());
     }
 
     @Test
-    void aConfiguredCodecRefusesUnknownPropertiesAndTheServersEntityLimitHolds() throws Exception {
-        try (Http strict = new Http(WardServer.builder().port(0).maxEntitySize(100)
+    void aConfiguredCodecRefusesUnknownPropertiesAndTheServersEntityLimitHolds() {
+        try (WardServer server = WardServer.builder().port(0).maxEntitySize(100)
                 .codec(new JsonbCodec(CodecLimits.DEFAULTS.withRefuseUnknownProperties(true)))
-                .routes(new JsonFixturesRoutes(new JsonFixtures(), new BodyAudit())).build())) {
-            HttpResponse<String> unknown = post(strict, "/line", JSON, "{\"sku\":\"apple\",\"quantity\":2,\"x\":1}");
-            assertEquals(400, unknown.statusCode(), unknown.body());
-            assertTrue(unknown.body().contains("\"location\":\"$.x\""), unknown.body());
+                .routes(new JsonFixturesRoutes(new JsonFixtures(), new BodyAudit())).build().start()) {
+            WardClient strict = WardClient.of(server, true);
+            WardResponse unknown = post(strict, "/line", JSON, "{\"sku\":\"apple\",\"quantity\":2,\"x\":1}");
+            assertEquals(400, unknown.status(), unknown.text());
+            assertTrue(unknown.text().contains("\"location\":\"$.x\""), unknown.text());
             assertProblem(413, "the request body is larger than the limit of 100 bytes", null, post(strict, "/line",
                     JSON, "{\"sku\":\"" + "a".repeat(120) + "\",\"quantity\":2}"));
         }

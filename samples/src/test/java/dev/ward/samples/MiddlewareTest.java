@@ -13,81 +13,79 @@ import dev.ward.samples.ctx.PermissionHandlersRoutes;
 import dev.ward.samples.ctx.PermissionLookup;
 import dev.ward.samples.ctx.Revocation;
 import dev.ward.samples.ctx.TenantResolver;
+import dev.ward.testing.WardClient;
+import dev.ward.testing.WardResponse;
+import dev.ward.testing.WardServerSetup;
+import dev.ward.testing.WardTest;
 import dev.ward.undertow.WardServer;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** User middleware, typed context values and @ReplayBody, through the generated chain over HTTP. */
+@WardTest
 class MiddlewareTest {
     private static final NotesHandlers notes = new NotesHandlers();
-    private static Http http;
+    private static WardClient http;
 
-    @BeforeAll
-    static void start() {
-        http = new Http(WardServer.builder().port(0).routes(new NotesHandlersRoutes(notes, new BearerAuth(),
-                new TenantResolver(), new BodyAudit())).build());
-    }
-
-    @AfterAll
-    static void stop() {
-        http.close();
+    @WardServerSetup
+    static WardServer.Builder server() {
+        return WardServer.builder().routes(new NotesHandlersRoutes(notes, new BearerAuth(),
+                new TenantResolver(), new BodyAudit()));
     }
 
     @Test
     void aRejectShortCircuitsBeforeTheHandler() throws Exception {
         int before = notes.calls();
-        HttpResponse<String> response = http.get("/me");
-        assertEquals(401, response.statusCode());
-        assertEquals("Bearer", response.headers().firstValue("WWW-Authenticate").orElseThrow());
-        assertEquals("a bearer token is required", response.body());
+        WardResponse response = http.get("/me");
+        assertEquals(401, response.status());
+        assertEquals("Bearer", response.header("WWW-Authenticate").orElseThrow());
+        assertEquals("a bearer token is required", response.text());
         assertEquals(before, notes.calls(), "the handler never ran");
     }
 
     @Test
     void producedValuesReachLaterMiddlewareAndTheHandler() throws Exception {
-        assertEquals("hello ada", http.send(http.request("/me").header("Authorization", "Bearer user-ada")).body());
+        assertEquals("hello ada", http.send(http.request("/me").header("Authorization", "Bearer user-ada")).text());
         assertEquals("acme for ada", http.send(http.request("/tenants/acme/notes")
-                .header("Authorization", "Bearer user-ada")).body());
+                .header("Authorization", "Bearer user-ada")).text());
     }
 
     @Test
     void collectionsInAContextValueAreImmutableCopiesTheirProducerCannotChange() throws Exception {
         Directory directory = new Directory();
-        try (Http permissions = new Http(WardServer.builder().port(0).routes(new PermissionHandlersRoutes(
+        try (WardServer permissionsServer = WardServer.builder().port(0).routes(new PermissionHandlersRoutes(
                 new PermissionHandlers(), new BearerAuth(), new PermissionLookup(directory), new Revocation(directory)))
-                .build())) {
+                .build().start()) {
+            WardClient permissions = WardClient.of(permissionsServer, true);
             // Revocation empties the directory's own set and list after the lookup; the handler still sees the
             // permissions as they were looked up, in collections nobody can change.
             assertEquals("[admin, reader] {notes=[read, delete]} roles read-only", permissions.send(permissions
-                    .request("/permissions").header("Authorization", "Bearer user-ada")).body());
+                    .request("/permissions").header("Authorization", "Bearer user-ada")).text());
             assertEquals("[reader] {notes=[read]} roles read-only", permissions.send(permissions
-                    .request("/permissions").header("Authorization", "Bearer user-ada")).body());
+                    .request("/permissions").header("Authorization", "Bearer user-ada")).text());
         }
     }
 
     @Test
     void everyConsumerOfAReplayedBodySeesTheSameBytes() throws Exception {
-        HttpResponse<String> response = http.send(http.request("/notes").header("Authorization", "Bearer user-bo")
+        WardResponse response = http.send(http.request("/notes").header("Authorization", "Bearer user-bo")
                 .POST(HttpRequest.BodyPublishers.ofString("hello, notes")));
-        assertEquals(200, response.statusCode(), response.body());
-        assertEquals("bo wrote 'hello, notes'; raw stream identical", response.body());
+        assertEquals(200, response.status(), response.text());
+        assertEquals("bo wrote 'hello, notes'; raw stream identical", response.text());
     }
 
     @Test
     void aReplayedBodyOverItsBoundIs413ByLengthAndByChunks() throws Exception {
-        HttpResponse<String> byLength = http.send(http.request("/notes").header("Authorization", "Bearer user-bo")
+        WardResponse byLength = http.send(http.request("/notes").header("Authorization", "Bearer user-bo")
                 .POST(HttpRequest.BodyPublishers.ofString("x".repeat(64 * 1024 + 1))));
-        assertEquals(413, byLength.statusCode());
-        assertEquals("application/problem+json", byLength.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals(413, byLength.status());
+        assertEquals("application/problem+json", byLength.contentType());
 
-        try (Socket socket = new Socket("127.0.0.1", http.server.port())) {
+        try (Socket socket = new Socket("127.0.0.1", http.port())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /notes HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer user-bo\r\n"
@@ -108,7 +106,7 @@ class MiddlewareTest {
 
     @Test
     void aTruncatedReplayedBodyIs400() throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", http.server.port())) {
+        try (Socket socket = new Socket("127.0.0.1", http.port())) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(("POST /notes HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer user-bo\r\n"
                     + "Content-Length: 50\r\n\r\nonly a little").getBytes(StandardCharsets.ISO_8859_1));
