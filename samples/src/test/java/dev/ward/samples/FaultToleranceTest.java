@@ -82,18 +82,18 @@ class FaultToleranceTest {
     @Test
     void anOpenBreakerAnswersWithTheFallbackWithoutCallingTheService() throws Exception {
         AUTH.ratesDown.set(true);
-        assertEquals(502, http.get("/rates/EUR").statusCode());
-        assertEquals(502, http.get("/rates/EUR").statusCode());
+        assertEquals(502, http.get("/rates/EUR").status());
+        assertEquals(502, http.get("/rates/EUR").status());
         // The outcomes are recorded as the exchanges complete, which may be just after the client has its answer.
         for (int wait = 0; wait < 500 && METERS.get("ward.circuitbreaker.state").tag("breaker", "GET /rates/{currency}")
                 .gauge().value() != 1; wait++) {
             Thread.sleep(10);
         }
         AUTH.ratesDown.set(false);
-        HttpResponse<String> response = http.get("/rates/USD");
-        assertEquals(200, response.statusCode(), response::body);
+        WardResponse response = http.get("/rates/USD");
+        assertEquals(200, response.status(), response::text);
         assertEquals("1.07 USD (cached: the circuit breaker GET /rates/{currency} is open, probes in 60 s)",
-                response.body());
+                response.text());
         assertEquals(2, AUTH.rateCalls.get(), "the open breaker kept the call from the service");
         assertEquals(1, METERS.get("ward.fallbacks").tag("exception", "CircuitBreakerOpenException").counter()
                 .count());
