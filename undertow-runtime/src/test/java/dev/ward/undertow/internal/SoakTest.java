@@ -35,13 +35,13 @@ import org.junit.jupiter.api.Test;
 /**
  * A bounded soak with faults: client threads drive a seeded random mix of succeeding, throwing, timing-out,
  * interrupt-ignoring, rejected, body-buffering and compensable requests, plus clients that disconnect mid-body and
- * mid-response, on 127.0.0.1 for {@code ward.soak.seconds} (default 40). Every answer must be its case's
+ * mid-response, on 127.0.0.1 for {@code ward.soak.seconds} (default 20). Every answer must be its case's
  * documented status; afterwards the server must answer promptly, its threads and heap must be back near
  * baseline, and every failed compensable request must have been compensated exactly once.
  */
 class SoakTest {
     private static final long SEED = Long.getLong("ward.soak.seed", 42L);
-    private static final int SECONDS = Integer.getInteger("ward.soak.seconds", 40);
+    private static final int SECONDS = Integer.getInteger("ward.soak.seconds", 20);
     private static final int CLIENTS = 6;
     private static final byte[] BIG = new byte[256 * 1024];
     /** java.net.http's workers and the client threads' own pool: the test's, not the server's. */
