@@ -386,30 +386,6 @@ public final class WardServer implements AutoCloseable {
         }
 
         /**
-         * Composes every route's chain. Fails with {@link IllegalStateException}, naming both route groups, when two
-         * routes answer the same method and paths ({@code /a/{id}} and {@code /a/{other}} too), and naming the
-         * route and the module to add when a route uses JSON and no codec is given or on the class path.
-         */
-        public WardServer build() {
-            if (requestHistograms && meterRegistry == null) {
-                throw new IllegalStateException("requestHistograms() needs the meter registry the request timers go "
-                        + "to; pass it with meterRegistry(...)");
-            }
-            List<Routes> routes = new ArrayList<>(this.routes);
-            if (openApiPath != null) {
-                ClassLoader loader = Thread.currentThread().getContextClassLoader();
-                routes.add(OpenApiDocument.load(openApiPath, loader != null ? loader
-                        : WardServer.class.getClassLoader()));
-            }
-            return new WardServer(new ServerRuntime(new ServerSettings(host, port, routes, ioThreads, workerThreads,
-                    workerQueue, workerKeepAlive, workers, maxEntitySize, maxHeaderSize, parseTimeout, idleTimeout,
-                    drainTime, bodyTimeout, maxParameters, maxHeaders, meterRegistry, observationRegistry,
-                    accessLogSink, accessLogQueue, store(), compensationThreads, compensationQueue,
-                    maxPendingCompensations, compensationHandlerWait, closeOnStop, codec, retryBudgetRatio,
-                    retryBudgetMinPerSecond, adaptiveConcurrency, requestHistograms)));
-        }
-
-        /**
          * Bounds the requests the server runs at once by a limit that follows their latency, starting at
          * {@code initial} and kept within {@code [min, max]}: while requests take about as long as the fastest seen
          * lately, it grows; when they take longer (work is queueing), it shrinks. A request over the limit is
@@ -432,6 +408,30 @@ public final class WardServer implements AutoCloseable {
         public Builder requestHistograms() {
             this.requestHistograms = true;
             return this;
+        }
+
+        /**
+         * Composes every route's chain. Fails with {@link IllegalStateException}, naming both route groups, when two
+         * routes answer the same method and paths ({@code /a/{id}} and {@code /a/{other}} too), and naming the
+         * route and the module to add when a route uses JSON and no codec is given or on the class path.
+         */
+        public WardServer build() {
+            if (requestHistograms && meterRegistry == null) {
+                throw new IllegalStateException("requestHistograms() needs the meter registry the request timers go "
+                        + "to; pass it with meterRegistry(...)");
+            }
+            List<Routes> routes = new ArrayList<>(this.routes);
+            if (openApiPath != null) {
+                ClassLoader loader = Thread.currentThread().getContextClassLoader();
+                routes.add(OpenApiDocument.load(openApiPath, loader != null ? loader
+                        : WardServer.class.getClassLoader()));
+            }
+            return new WardServer(new ServerRuntime(new ServerSettings(host, port, routes, ioThreads, workerThreads,
+                    workerQueue, workerKeepAlive, workers, maxEntitySize, maxHeaderSize, parseTimeout, idleTimeout,
+                    drainTime, bodyTimeout, maxParameters, maxHeaders, meterRegistry, observationRegistry,
+                    accessLogSink, accessLogQueue, store(), compensationThreads, compensationQueue,
+                    maxPendingCompensations, compensationHandlerWait, closeOnStop, codec, retryBudgetRatio,
+                    retryBudgetMinPerSecond, adaptiveConcurrency, requestHistograms)));
         }
 
         private CompensationStore store() {

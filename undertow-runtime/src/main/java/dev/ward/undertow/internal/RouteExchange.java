@@ -94,7 +94,7 @@ public final class RouteExchange implements RequestValues {
     private volatile boolean compensationHeld;
     /** The worker running the handler, while it runs; guarded by {@code this} so an interrupt never outlives it. */
     private Thread runner;
-    /** Attempts of the handler started; attempts run one after another, each counting itself in before it runs. */
+    /** {@code @Retry}: attempts of the handler started; they run one after another, each counting itself in first. */
     private volatile int attempts;
     /** {@code System.nanoTime()} when the current (or last) attempt started. */
     private volatile long attemptStartNanos;
@@ -456,8 +456,11 @@ public final class RouteExchange implements RequestValues {
             handlerDone();
             return;
         }
-        attempts++;
-        attemptStartNanos = System.nanoTime();
+        if (route.spec().retry() != null) {
+            // Only @Retry reads these (whether another attempt can finish): other routes skip the clock read.
+            attempts++;
+            attemptStartNanos = System.nanoTime();
+        }
         boolean retrying = false;
         // Only a deadline ever interrupts a handler: routes without one skip the bookkeeping.
         boolean interruptible = route.timeoutNanos() > 0;
@@ -600,11 +603,7 @@ public final class RouteExchange implements RequestValues {
 
     /** Answers 503 for a request the server cannot take now, before any handler runs. */
     void unavailable(String detail) {
-        refused = true;
-        handlerDone();
-        if (claim()) {
-            ResponseWriter.write(exchange, Problems.of(503, detail, requestId));
-        }
+        refuseWith(Problems.of(503, detail, requestId));
     }
 
     /**
@@ -612,11 +611,14 @@ public final class RouteExchange implements RequestValues {
      * concurrency limit), before any handler runs.
      */
     void refuse(int status, String detail, long retryAfterSeconds) {
+        refuseWith(Problems.of(status, detail, requestId).header("Retry-After", Long.toString(retryAfterSeconds)));
+    }
+
+    private void refuseWith(Response problem) {
         refused = true;
         handlerDone();
         if (claim()) {
-            ResponseWriter.write(exchange, Problems.of(status, detail, requestId)
-                    .header("Retry-After", Long.toString(retryAfterSeconds)));
+            ResponseWriter.write(exchange, problem);
         }
     }
 
