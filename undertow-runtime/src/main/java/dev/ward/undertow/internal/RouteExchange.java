@@ -7,17 +7,13 @@ import dev.ward.Reply;
 import dev.ward.Response;
 import dev.ward.undertow.BodyDecodingException;
 import dev.ward.undertow.BodyReader;
-import dev.ward.undertow.BodyWriter;
 import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.observation.Observation;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
 import io.undertow.util.Headers;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.charset.Charset;
@@ -56,6 +52,8 @@ public final class RouteExchange implements RequestValues {
     private static final int ANSWERED = 1;
     private static final int TIMED_OUT = 2;
     private static final VarHandle STATE;
+    /** What a JSON result's body is added to. */
+    private static final Response OK = Response.status(200);
 
     static {
         try {
@@ -226,7 +224,7 @@ public final class RouteExchange implements RequestValues {
         if (value == null) {
             throw new NullPointerException("the handler returned null; return a value, or Optional.empty() for 404");
         }
-        return Response.status(200).body(encoded(value), MediaTypes.JSON);
+        return route.encoder().encode(OK, value, route.name());
     }
 
     /** A {@link Reply}: its value encoded by the route's writer with its status and headers, or its problem. */
@@ -237,19 +235,7 @@ public final class RouteExchange implements RequestValues {
         for (Map.Entry<String, String> header : reply.headers()) {
             head = head.header(header.getKey(), header.getValue());
         }
-        return reply.value().isPresent() ? head.body(encoded(reply.value().get()), MediaTypes.JSON) : head;
-    }
-
-    /** Encoded before anything is sent: a writer failure is an ordinary failure of the route, never half a body. */
-    @SuppressWarnings("unchecked")
-    private <T> byte[] encoded(T value) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        try {
-            ((BodyWriter<T>) route.writer()).write(value, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("encoding the result of route " + route.name() + " failed", e);
-        }
-        return out.toByteArray();
+        return reply.value().isPresent() ? route.encoder().encode(head, reply.value().get(), route.name()) : head;
     }
 
     /** An {@code Optional} JSON result: its value as {@link #encode} writes it, or a 404 problem when empty. */
