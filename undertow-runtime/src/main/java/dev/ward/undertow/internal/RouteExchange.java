@@ -169,6 +169,16 @@ public final class RouteExchange implements RequestValues {
         return replays() || route.spec().retry() != null ? buffered.clone() : buffered;
     }
 
+    /**
+     * The buffered body itself, for a {@code @ReplayBody} handler that is the one consumer of its body (the processor
+     * decides: no middleware, compensation or raw exchange reads it), so nobody sees its edits; under {@code @Retry}
+     * each attempt still gets its own copy.
+     */
+    public byte[] soleBodyBytes() {
+        byte[] buffered = bufferedBody();
+        return route.spec().retry() != null ? buffered.clone() : buffered;
+    }
+
     /** The buffered body, decoded with the charset that {@code Content-Type} names, UTF-8 by default. */
     @Override
     public String bodyText() {
