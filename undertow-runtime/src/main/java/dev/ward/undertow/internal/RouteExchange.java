@@ -84,6 +84,12 @@ public final class RouteExchange implements RequestValues {
     private Observation observation;
     /** {@code @Traced} with only a meter registry: the {@code .active} sample, whose stop gives the duration. */
     private LongTaskTimer.Sample activeSample;
+    /**
+     * {@code @Traced} with only a meter registry on a {@code @NonBlocking} route: the recording, told if the request
+     * waits for an asynchronous answer, and when it started by the registry's clock; null and 0 on other routes.
+     */
+    private RequestRecorder.RouteRecording waitingRecording;
+    private long recordingStartNanos;
     /** The failure that was answered, for the observation's {@code exception} tag; null when none was. */
     private volatile Throwable failure;
     /** {@code @Compensable} only: completes when the handler has returned (or will never run). */
@@ -359,6 +365,9 @@ public final class RouteExchange implements RequestValues {
     public <T> void respondAsync(CompletionStage<T> stage, Function<? super T, Response> toResponse) {
         Objects.requireNonNull(stage, "the handler returned a null CompletionStage");
         CompletableFuture<T> future = stage.toCompletableFuture();
+        if (waitingRecording != null && !future.isDone()) {
+            waitingRecording.waiting(this);
+        }
         pending = future;
         if (state == TIMED_OUT) {
             future.cancel(true);
@@ -403,6 +412,19 @@ public final class RouteExchange implements RequestValues {
 
     LongTaskTimer.Sample activeSample() {
         return activeSample;
+    }
+
+    void recordingStarted(RequestRecorder.RouteRecording recording, long startNanos) {
+        waitingRecording = recording;
+        recordingStartNanos = startNanos;
+    }
+
+    boolean recordedByClock() {
+        return waitingRecording != null;
+    }
+
+    long recordingStartNanos() {
+        return recordingStartNanos;
     }
 
     /**
