@@ -76,6 +76,9 @@ run_target() { # name
   case $1 in
     raw-io)       run "$1" "http://127.0.0.1:$REFERENCE_PORT/io" ;;
     ward-io)      run "$1" "http://127.0.0.1:$BARE_WARD_PORT/io" ;;
+    ward-io-traced) run "$1" "http://127.0.0.1:$WARD_PORT/io-traced" ;;
+    raw-echo)     run "$1" "http://127.0.0.1:$REFERENCE_PORT/echo" "$POST_SCRIPT" ;;
+    ward-io-echo) run "$1" "http://127.0.0.1:$WARD_PORT/io-echo" "$POST_SCRIPT" ;;
     raw-dispatch) run "$1" "http://127.0.0.1:$REFERENCE_PORT/dispatch" ;;
     ward-plain)   run "$1" "http://127.0.0.1:$BARE_WARD_PORT/plain" ;;
     hand-guarded) run "$1" "http://127.0.0.1:$REFERENCE_PORT/guarded" ;;
@@ -114,5 +117,7 @@ ratio ward-guarded hand-guarded "(target >= 95%)"
 ratio ward-full    hand-full    ""
 ratio raw-dispatch raw-io       "(what a dispatch to a worker costs)"
 ratio ward-io      raw-io       "(@NonBlocking: no dispatch)"
+ratio ward-io-traced raw-io     "(@NonBlocking @Recover @Traced: #18 target >= Vert.x)"
+ratio ward-io-echo raw-echo     "(@NonBlocking @Recover @Traced @ReplayBody echo: #18 target >= 100%)"
 ratio ward-json    ward-bytes   "(typed JSON over byte[]: target >= 85%)"
 ratio ward-json    ward-jackson "(target >= 100%)"

@@ -1,8 +1,10 @@
 package dev.ward;
 
+import dev.ward.internal.ResponseBodies;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -21,15 +23,38 @@ public final class Response {
     private static final String TEXT_PLAIN = "text/plain; charset=UTF-8";
     private static final byte[] EMPTY = new byte[0];
 
+    static {
+        ResponseBodies.install(new ResponseBodies.Access() {
+            @Override
+            public Response adopt(Response head, byte[] body, int length, String contentType) {
+                Objects.checkFromIndexSize(0, length, body.length);
+                return new Response(head.status, head.headers, body, length, Objects.requireNonNull(contentType));
+            }
+
+            @Override
+            public ByteBuffer wrap(Response response) {
+                return ByteBuffer.wrap(response.body, 0, response.length);
+            }
+        });
+    }
+
     private final int status;
     private final List<Map.Entry<String, String>> headers;
+    /** The body is its first {@code length} bytes: the runtime may hand over an encoder's buffer as it is. */
     private final byte[] body;
+    private final int length;
     private final String contentType;
 
     private Response(int status, List<Map.Entry<String, String>> headers, byte[] body, String contentType) {
+        this(status, headers, body, body.length, contentType);
+    }
+
+    private Response(int status, List<Map.Entry<String, String>> headers, byte[] body, int length,
+                     String contentType) {
         this.status = status;
         this.headers = headers;
         this.body = body;
+        this.length = length;
         this.contentType = contentType;
     }
 
@@ -71,7 +96,7 @@ public final class Response {
         List<Map.Entry<String, String>> more = new ArrayList<>(headers.size() + 1);
         more.addAll(headers);
         more.add(Map.entry(name, value));
-        return new Response(status, Collections.unmodifiableList(more), body, contentType);
+        return new Response(status, Collections.unmodifiableList(more), body, length, contentType);
     }
 
     /** This response with a {@code text/plain; charset=UTF-8} body. */
@@ -113,17 +138,17 @@ public final class Response {
 
     /** A read-only view of the body, without copying it. */
     public ByteBuffer bodyBuffer() {
-        return ByteBuffer.wrap(body).asReadOnlyBuffer();
+        return ByteBuffer.wrap(body, 0, length).asReadOnlyBuffer();
     }
 
     /** A copy of the body. */
     public byte[] bodyBytes() {
-        return body.clone();
+        return Arrays.copyOf(body, length);
     }
 
     @Override
     public String toString() {
-        return "Response[" + status + ", " + headers.size() + " headers, " + body.length + " body bytes]";
+        return "Response[" + status + ", " + headers.size() + " headers, " + length + " body bytes]";
     }
 
     private static boolean isToken(String name) {

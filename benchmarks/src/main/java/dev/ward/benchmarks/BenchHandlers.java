@@ -12,14 +12,33 @@ import dev.ward.Timeout;
 import dev.ward.Traced;
 
 /**
- * The routes measured: on the I/O thread, no middleware, the three guards, and all five annotations with a
- * replayed 1 KiB body.
+ * The routes measured: on the I/O thread (bare, and with {@code @Recover @Traced}, also echoing a replayed body),
+ * no middleware, the three guards, and all five annotations with a replayed 1 KiB body.
  */
 public class BenchHandlers {
     @Get("/io")
     @NonBlocking
     public String io() {
         return "hello";
+    }
+
+    /** {@code ward-io-traced}: the I/O-thread route with what every production route has (#18, part 3). */
+    @Get("/io-traced")
+    @NonBlocking
+    @Recover
+    @Traced
+    public String ioTraced() {
+        return "hello";
+    }
+
+    /** {@code ward-io-echo}: the 1 KiB body replayed and answered back on the I/O thread, against {@code raw-echo}. */
+    @Post("/io-echo")
+    @NonBlocking
+    @Recover
+    @Traced
+    @ReplayBody
+    public byte[] ioEcho(@Body byte[] body) {
+        return body;
     }
 
     @Get("/plain")

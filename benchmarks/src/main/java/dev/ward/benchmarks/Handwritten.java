@@ -26,7 +26,8 @@ import org.xnio.XnioExecutor;
 
 /**
  * The references Ward is measured against, written the way a careful engineer would on raw Undertow:
- * {@code /io} answers on the I/O thread (the stack's limit); {@code /dispatch} moves to a bounded worker pool;
+ * {@code /io} answers on the I/O thread (the stack's limit), and {@code /echo} sends the body back there;
+ * {@code /dispatch} moves to a bounded worker pool;
  * {@code /guarded} adds what {@code @Recover @Traced @Timeout} give (try/catch into a 500, a Micrometer timer with
  * its {@code .active} long-task timer and an in-flight gauge, an I/O-thread deadline timer with a compare-and-set
  * gate) and the request id every Ward route answers with; {@code /full} adds a bounded body buffer and a failure
@@ -53,6 +54,11 @@ public final class Handwritten {
         RouteMeters fullMeters = RouteMeters.of(meters, "/full");
         RoutingHandler routes = new RoutingHandler(false)
                 .get("/io", exchange -> text(exchange, HELLO.duplicate()))
+                .post("/echo", exchange -> exchange.getRequestReceiver().receiveFullBytes((ex, body) -> {
+                    ex.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/octet-stream");
+                    ex.getResponseHeaders().put(Headers.CONTENT_LENGTH, body.length);
+                    ex.getResponseSender().send(ByteBuffer.wrap(body));
+                }))
                 .get("/dispatch", new HttpHandler() {
                     @Override
                     public void handleRequest(HttpServerExchange exchange) {

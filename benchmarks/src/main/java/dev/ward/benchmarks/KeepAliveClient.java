@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class KeepAliveClient implements AutoCloseable {
     static final String[] TARGETS = {
-        "raw-io", "ward-io", "raw-dispatch", "ward-plain", "hand-guarded", "ward-guarded", "hand-full", "ward-full",
+        "raw-io", "ward-io", "ward-io-traced", "raw-echo", "ward-io-echo", "raw-dispatch", "ward-plain", "hand-guarded", "ward-guarded", "hand-full", "ward-full",
         "ward-bytes", "ward-json", "ward-jackson"
     };
     private static final String BODY = "x".repeat(1024);
@@ -53,6 +53,9 @@ final class KeepAliveClient implements AutoCloseable {
     private static byte[] requestOf(String target) {
         String path = switch (target) {
             case "raw-io", "ward-io" -> "GET /io";
+            case "ward-io-traced" -> "GET /io-traced";
+            case "raw-echo" -> "POST /echo";
+            case "ward-io-echo" -> "POST /io-echo";
             case "raw-dispatch" -> "GET /dispatch";
             case "ward-plain" -> "GET /plain";
             case "hand-guarded", "ward-guarded" -> "GET /guarded";

@@ -86,6 +86,36 @@ class GeneratedSourceTest {
                 routesSource(without));
     }
 
+    @Test
+    void aReplayedBodysOnlyByteArrayConsumerTakesTheBufferAndEveryOtherConsumerKeepsItsCopy() throws IOException {
+        Compilation compilation = Compile.compile(Compile.handlers("""
+                public class Handlers {
+                    @Middleware public static class Audit {
+                        public void read(@Body byte[] body) { }
+                    }
+                    @Post("/alone") @ReplayBody public byte[] alone(@Body byte[] body) { return body; }
+                    @Post("/audited") @ReplayBody @Use(Audit.class)
+                    public byte[] audited(@Body byte[] body) { return body; }
+                    @Post("/raw") @ReplayBody
+                    public byte[] raw(@Body byte[] body, io.undertow.server.HttpServerExchange exchange) {
+                        return body;
+                    }
+                    @Put("/retried") @ReplayBody @Retry(maxAttempts = 2)
+                    public byte[] retried(@Body byte[] body) { return body; }
+                    @Post("/compensated") @ReplayBody @Compensable(compensate = "undo")
+                    public byte[] compensated(@Body byte[] body) { return body; }
+                    public void undo(@Body byte[] body) { }
+                }
+                """));
+        assertThat(compilation).succeeded();
+        String source = routesSource(compilation);
+        // One handler owns its body; the middleware's, the raw exchange's, a retry's and a compensation's
+        // consumers make the other four copy theirs (and the compensation reads its own).
+        assertEquals(1, source.split("exchange\\.soleBodyBytes\\(\\)", -1).length - 1, source);
+        assertTrue(source.contains("byte[] body = exchange.soleBodyBytes();"), source);
+        assertEquals(6, source.split("\\.bodyBytes\\(\\)", -1).length - 1, source);
+    }
+
     private static String routesSource(Compilation compilation) throws IOException {
         return compilation.generatedSourceFile("test.HandlersRoutes").orElseThrow().getCharContent(true).toString();
     }

@@ -23,6 +23,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** User middleware, typed context values and @ReplayBody, through the generated chain over HTTP. */
@@ -72,10 +73,30 @@ class MiddlewareTest {
 
     @Test
     void everyConsumerOfAReplayedBodySeesTheSameBytes() throws Exception {
-        WardResponse response = http.send(http.request("/notes").header("Authorization", "Bearer user-bo")
-                .POST(HttpRequest.BodyPublishers.ofString("hello, notes")));
+        WardResponse response = postAsBo("/notes", "hello, notes");
         assertEquals(200, response.status(), response.text());
         assertEquals("bo wrote 'hello, notes'; raw stream identical", response.text());
+    }
+
+    @Test
+    void aConsumerThatEditsItsCopyOfAReplayedBodyLeavesTheOriginalToTheNext() throws Exception {
+        WardResponse response = postAsBo("/notes/bytes", "hello, bytes");
+        assertEquals(200, response.status(), response.text());
+        assertEquals("hello, bytes", response.text());
+    }
+
+    @Test
+    void aReplayedBodysOnlyConsumerMayEditItAndItsAnswerIsWhatItMade() throws Exception {
+        for (String body : new String[] {"first", "second, longer", ""}) {
+            WardResponse response = postAsBo("/notes/shout", body);
+            assertEquals(200, response.status(), response.text());
+            assertEquals(body.toUpperCase(Locale.ROOT), response.text());
+        }
+    }
+
+    private static WardResponse postAsBo(String path, String body) throws Exception {
+        return http.send(http.request(path).header("Authorization", "Bearer user-bo")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     @Test

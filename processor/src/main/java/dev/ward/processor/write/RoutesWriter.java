@@ -292,6 +292,22 @@ public final class RoutesWriter {
         return "none";
     }
 
+    /**
+     * Whether a {@code @ReplayBody} route's handler is the one consumer of its body: no middleware, compensation or
+     * raw exchange reads it, and no retry runs the handler again. Then nobody can see the handler's edits, and its
+     * {@code byte[]} is the buffered body itself, without the copy each consumer gets otherwise.
+     */
+    private static boolean handlerOwnsReplayedBody(Route route) {
+        if (route.replayBody().isEmpty() || route.retry().isPresent()) {
+            return false;
+        }
+        List<Param> readers = new ArrayList<>(route.params());
+        route.uses().forEach(use -> readers.addAll(use.middleware().params()));
+        route.compensable().ifPresent(spec -> readers.addAll(spec.params()));
+        return readers.stream().noneMatch(param -> param.binding() == Binding.EXCHANGE)
+                && readers.stream().filter(param -> param.binding() == Binding.BODY).count() == 1;
+    }
+
     private static TypeSpec routeHandler(ClassName handlerName, Route route, String className,
                                          Map<String, String> middlewareFields, Set<String> reserved) {
         MethodSpec.Builder handle = MethodSpec.methodBuilder("handle")
@@ -330,8 +346,10 @@ public final class RoutesWriter {
             }
             String local = locals.declare(param.javaName());
             arguments.add(CodeBlock.of("$L", local));
+            boolean ownsBody = param.binding() == Binding.BODY && param.valueType() == ValueType.BYTES
+                    && handlerOwnsReplayedBody(route);
             handle.addStatement("$T $L =$W$L", TypeName.get(param.element().asType()), local,
-                    BindingWriter.valueOf(param, EXCHANGE));
+                    ownsBody ? CodeBlock.of("$L.soleBodyBytes()", EXCHANGE) : BindingWriter.valueOf(param, EXCHANGE));
         }
         CodeBlock args = CodeBlock.join(arguments, ",$W");
         route.timeout().filter(timeout -> !timeout.fallback().isEmpty())

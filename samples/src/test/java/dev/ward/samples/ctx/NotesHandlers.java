@@ -42,6 +42,24 @@ public class NotesHandlers {
                 + (raw.equals(text) ? "identical" : "different");
     }
 
+    /** Two {@code byte[]} consumers: {@code BodyAudit} scribbles on its copy, the handler answers the original. */
+    @Post("/notes/bytes")
+    @Use(BodyAudit.class)
+    @ReplayBody(maxBytes = 1024)
+    public String postBytes(@Body byte[] body) {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** The handler alone reads its body: it gets the buffer itself, upper-cases it in place and answers it. */
+    @Post("/notes/shout")
+    @ReplayBody(maxBytes = 1024)
+    public byte[] shout(@Body byte[] body) {
+        for (int i = 0; i < body.length; i++) {
+            body[i] = (byte) Character.toUpperCase(body[i]);
+        }
+        return body;
+    }
+
     public int calls() {
         return calls.get();
     }

@@ -1,15 +1,21 @@
 package dev.ward.undertow.internal;
 
+import io.undertow.server.Connectors;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import org.xnio.ChannelListener;
 import org.xnio.XnioExecutor;
+import org.xnio.channels.StreamSourceChannel;
 
 /**
- * Reads the whole body on the I/O thread without blocking, into memory bounded by {@code limit}, before a worker
- * is taken. A declared length over the limit is refused before reading; a chunked body is counted as it
+ * Reads the whole body on the I/O thread without blocking, straight from the request channel into memory bounded
+ * by {@code limit}, before a worker is taken. A declared length over the limit is refused before reading; a chunked body is counted as it
  * arrives and refused the moment it crosses the limit; a truncated or malformed body is a 400.
  */
 final class BodyBufferHandler implements ChainStep {
@@ -54,21 +60,81 @@ final class BodyBufferHandler implements ChainStep {
             next.handleRequest(exchange);
             return;
         }
-        Accumulator body = new Accumulator(declared > 0 ? (int) declared : Math.min(limit, FIRST_CHUNKED_CAPACITY));
-        exchange.getRequestReceiver().receivePartialBytes((ex, chunk, last) -> {
-            if (body.refused) {
+        StreamSourceChannel channel = exchange.getRequestChannel();
+        if (channel == null) {
+            routeExchange.reject(BindException.bodyUnreadable());
+            return;
+        }
+        Reading reading = new Reading(exchange, routeExchange, channel, declared > 0
+                ? new Accumulator((int) declared, true) : new Accumulator(Math.min(limit, FIRST_CHUNKED_CAPACITY), false));
+        if (reading.readAvailable()) {
+            reading.finish(false);
+            return;
+        }
+        // Still waiting for bytes: read them as they arrive, on this same I/O thread. A client that trickles its
+        // body (slowloris) gets a 408 instead of holding the buffer forever.
+        channel.getReadSetter().set(reading);
+        channel.resumeReads();
+        reading.timer = exchange.getIoThread().executeAfter(reading::tooSlow, timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** One body being read straight from the request channel into its buffer: no chunk arrays in between. */
+    private final class Reading implements ChannelListener<StreamSourceChannel> {
+        private final HttpServerExchange exchange;
+        private final RouteExchange routeExchange;
+        private final StreamSourceChannel channel;
+        private final Accumulator body;
+        private int outcome = Accumulator.MORE;
+        private boolean unreadable;
+        /** The body-timeout timer, armed only when the body did not arrive with the request's first read. */
+        private XnioExecutor.Key timer;
+
+        Reading(HttpServerExchange exchange, RouteExchange routeExchange, StreamSourceChannel channel,
+                Accumulator body) {
+            this.exchange = exchange;
+            this.routeExchange = routeExchange;
+            this.channel = channel;
+            this.body = body;
+        }
+
+        /** Reads what has arrived; whether the reading is over (the whole body, too much, or a broken one). */
+        boolean readAvailable() {
+            try {
+                outcome = body.readFrom(channel, limit);
+            } catch (IOException broken) {
+                unreadable = true;
+            }
+            return unreadable || outcome != Accumulator.MORE;
+        }
+
+        @Override
+        public void handleEvent(StreamSourceChannel ready) {
+            if (outcome == Accumulator.MORE && !unreadable && readAvailable()) {
+                ready.suspendReads();
+                ready.getReadSetter().set(null);
+                if (timer != null) {
+                    timer.remove();
+                }
+                finish(true);
+            }
+        }
+
+        /** Hands the body on, or refuses it; from the read listener, as Undertow's root handler would run it. */
+        void finish(boolean fromListener) {
+            if (!fromListener) {
+                complete(exchange);
                 return;
             }
-            if (!body.add(chunk, limit)) {
-                body.disarm();
+            Connectors.executeRootHandler(this::complete, exchange);
+        }
+
+        private void complete(HttpServerExchange ex) {
+            if (unreadable) {
+                routeExchange.reject(BindException.bodyUnreadable());
+            } else if (outcome == Accumulator.TOO_LARGE) {
                 // Reading on would only count the rest against Undertow's limit, which resets the connection.
-                ex.getRequestReceiver().pause();
                 BodyLimits.tooLarge(ex, routeExchange, limit);
-                return;
-            }
-            if (last) {
-                body.complete = true;
-                body.disarm();
+            } else {
                 routeExchange.body(body.bytes());
                 try {
                     next.handleRequest(ex);
@@ -76,56 +142,81 @@ final class BodyBufferHandler implements ChainStep {
                     routeExchange.failedBeforeHandler(e);
                 }
             }
-        }, (ex, error) -> {
-            body.disarm();
-            if (body.refused) {
-                return;
+        }
+
+        void tooSlow() {
+            if (outcome == Accumulator.MORE && !unreadable) {
+                outcome = Accumulator.TIMED_OUT;
+                channel.suspendReads();
+                routeExchange.reject(BindException.bodyTooSlow(timeoutMillis));
             }
-            body.refused = true;
-            routeExchange.reject(BindException.bodyUnreadable());
-        });
-        if (!body.complete && !body.refused) {
-            // Still waiting for bytes (the callbacks above run on this same I/O thread, so this cannot race them).
-            // A client that trickles its body (slowloris) gets a 408 instead of holding the buffer forever.
-            body.timer = exchange.getIoThread().executeAfter(() -> {
-                if (!body.refused && !body.complete) {
-                    body.refused = true;
-                    routeExchange.reject(BindException.bodyTooSlow(timeoutMillis));
-                }
-            }, timeoutMillis, TimeUnit.MILLISECONDS);
         }
     }
 
-    /** A growable array that never grows past the limit: the memory a request can hold, whatever it sends. */
+    /**
+     * A growable array that never grows past the limit: the memory a request can hold, whatever it sends. A
+     * declared length is allocated once and filled in place.
+     */
     static final class Accumulator {
+        static final int MORE = 0;
+        static final int DONE = 1;
+        static final int TOO_LARGE = 2;
+        static final int TIMED_OUT = 3;
+
         private byte[] bytes;
         private int size;
-        private boolean refused;
-        private boolean complete;
-        /** The body-timeout timer, armed only when the body did not arrive with the request's first read. */
-        private XnioExecutor.Key timer;
+        /** Filled in place over the array, made again only when the array grows. */
+        private ByteBuffer view;
+        /** The capacity is the declared length: the body ends when it is full. */
+        private final boolean exact;
 
-        Accumulator(int capacity) {
+        Accumulator(int capacity, boolean exact) {
             bytes = new byte[capacity];
+            this.exact = exact;
         }
 
-        boolean add(byte[] chunk, int limit) {
-            if (chunk.length > limit - size) {
-                refused = true;
-                bytes = null;
-                return false;
-            }
-            if (size + chunk.length > bytes.length) {
-                bytes = Arrays.copyOf(bytes, (int) Math.min(limit, Math.max(2L * bytes.length, size + chunk.length)));
-            }
-            System.arraycopy(chunk, 0, bytes, size, chunk.length);
-            size += chunk.length;
-            return true;
-        }
-
-        void disarm() {
-            if (timer != null) {
-                timer.remove();
+        /**
+         * Reads what {@code channel} has now: {@link #DONE} at the body's end, {@link #TOO_LARGE} past
+         * {@code limit} (letting go of the buffer), {@link #MORE} when nothing more has arrived yet.
+         *
+         * @throws IOException if the channel fails, or a declared body ends short
+         */
+        int readFrom(ReadableByteChannel channel, int limit) throws IOException {
+            while (true) {
+                if (size == bytes.length) {
+                    if (exact) {
+                        return DONE;
+                    }
+                    if (bytes.length >= limit) {
+                        // Full at the limit: the body fits only if the channel ends right here.
+                        int more = channel.read(ByteBuffer.allocate(1));
+                        if (more == 0) {
+                            return MORE;
+                        }
+                        if (more < 0) {
+                            return DONE;
+                        }
+                        bytes = null;
+                        return TOO_LARGE;
+                    }
+                    bytes = Arrays.copyOf(bytes, (int) Math.min(limit, 2L * bytes.length));
+                    view = null;
+                }
+                if (view == null) {
+                    view = ByteBuffer.wrap(bytes);
+                }
+                view.limit(bytes.length).position(size);
+                int read = channel.read(view);
+                if (read < 0) {
+                    if (exact) {
+                        throw new IOException("the body ended after " + size + " of its " + bytes.length + " bytes");
+                    }
+                    return DONE;
+                }
+                if (read == 0) {
+                    return MORE;
+                }
+                size += read;
             }
         }
 

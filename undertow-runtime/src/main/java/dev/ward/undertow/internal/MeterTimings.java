@@ -1,5 +1,6 @@
 package dev.ward.undertow.internal;
 
+import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -25,11 +26,13 @@ final class MeterTimings implements RequestRecorder {
     }
 
     private final MeterRegistry registry;
+    private final Clock clock;
     private final ConcurrentHashMap<TimerKey, Timer> timers = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<ActiveKey, LongTaskTimer> active = new ConcurrentHashMap<>();
 
     MeterTimings(MeterRegistry registry) {
         this.registry = registry;
+        this.clock = registry.config().clock();
     }
 
     @Override
@@ -67,7 +70,8 @@ final class MeterTimings implements RequestRecorder {
 
     /**
      * One route's meters. The common case (the route's own method, no failure) finds its timer by status in an
-     * array, so a request allocates nothing here but Micrometer's long-task-timer sample; a {@code HEAD} on a
+     * array, so a request allocates nothing here but Micrometer's long-task-timer sample, and on a
+     * {@code @NonBlocking} route not even that unless it waits for an asynchronous answer; a {@code HEAD} on a
      * {@code GET} route or a failure takes the keyed lookup.
      */
     private final class RouteTimings implements RouteRecording {
@@ -93,6 +97,22 @@ final class MeterTimings implements RequestRecorder {
 
         @Override
         public void start(RouteExchange exchange) {
+            if (exchange.route().spec().nonBlocking()) {
+                // On the I/O thread a request is in progress for microseconds: it is counted in .active (registered
+                // all the same) only if it waits for an asynchronous answer, and its duration comes from the clock.
+                activeTimerOf(exchange);
+                exchange.recordingStarted(this, clock.monotonicTime());
+                return;
+            }
+            exchange.activeSample(activeTimerOf(exchange).start());
+        }
+
+        @Override
+        public void waiting(RouteExchange exchange) {
+            exchange.activeSample(activeTimerOf(exchange).start());
+        }
+
+        private LongTaskTimer activeTimerOf(RouteExchange exchange) {
             String requested = HttpObservations.method(exchange.httpExchange().getRequestMethod());
             LongTaskTimer timer;
             if (requested.equals(method)) {
@@ -103,16 +123,20 @@ final class MeterTimings implements RequestRecorder {
             } else {
                 timer = activeTimer(name, requested, uri);
             }
-            exchange.activeSample(timer.start());
+            return timer;
         }
 
         @Override
         public void completed(RouteExchange exchange) {
             LongTaskTimer.Sample running = exchange.activeSample();
-            if (running == null) {
+            boolean clocked = exchange.recordedByClock();
+            if (running == null && !clocked) {
                 return;
             }
-            long nanos = running.stop();
+            long nanos = clocked ? clock.monotonicTime() - exchange.recordingStartNanos() : running.stop();
+            if (clocked && running != null) {
+                running.stop();
+            }
             int status = exchange.httpExchange().getStatusCode();
             String requested = HttpObservations.method(exchange.httpExchange().getRequestMethod());
             int slot = status - FIRST_STATUS;

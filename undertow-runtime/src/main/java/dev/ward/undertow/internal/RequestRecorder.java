@@ -17,5 +17,12 @@ interface RequestRecorder {
     /** Starts recording each request of a route; as the route's completion step, stops it. */
     interface RouteRecording extends CompletionStep {
         void start(RouteExchange exchange);
+
+        /**
+         * A request of a {@code @NonBlocking} route returned a stage not yet complete: it is now in progress off
+         * the I/O thread; called before the stage can complete it.
+         */
+        default void waiting(RouteExchange exchange) {
+        }
     }
 }

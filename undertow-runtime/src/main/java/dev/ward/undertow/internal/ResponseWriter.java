@@ -1,6 +1,7 @@
 package dev.ward.undertow.internal;
 
 import dev.ward.Response;
+import dev.ward.internal.ResponseBodies;
 import io.undertow.io.AsyncSenderImpl;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderMap;
@@ -16,6 +17,7 @@ import org.xnio.IoUtils;
  * works from an I/O thread and from a worker, also after the handler called {@code startBlocking()}.
  */
 final class ResponseWriter {
+    private static final ResponseBodies.Access BODIES = ResponseBodies.access();
     private ResponseWriter() {
     }
 
@@ -26,7 +28,7 @@ final class ResponseWriter {
         for (Map.Entry<String, String> header : response.headers()) {
             headers.add(HttpString.tryFromString(header.getKey()), header.getValue());
         }
-        ByteBuffer body = response.bodyBuffer();
+        ByteBuffer body = BODIES.wrap(response);
         boolean bodiless = status == 204 || status == 304 || status < 200;
         if (bodiless) {
             headers.remove(Headers.CONTENT_LENGTH);

@@ -16,12 +16,12 @@ import java.util.function.Supplier;
  * {@code name} ({@code GET /orders/{id}}) is what logs and metrics call it; {@code group} is the simple name of
  * the {@code Routes} class that declared it ({@code OrderHandlersRoutes}); {@code inFlight} counts its requests in
  * flight, and is null without a meter registry; {@code unrecoveredLog} spaces out the lines about its failures
- * without {@code @Recover}; {@code reader} and {@code writer} decode its JSON body and encode its JSON result, null
+ * without {@code @Recover}; {@code reader} decodes its JSON body and {@code encoder} encodes its JSON result, null
  * when it has none; {@code codec} is theirs (it says which media types the body may have), null when both are.
  */
 record Route(RouteSpec spec, String name, String group, Executor workers, WardMetrics metrics, long maxEntitySize,
              long bodyTimeoutMillis, long timeoutNanos, AtomicInteger inFlight, LogRateLimit unrecoveredLog,
-             BodyCodec codec, BodyReader<?> reader, BodyWriter<?> writer) {
+             BodyCodec codec, BodyReader<?> reader, ResultEncoder encoder) {
 
     /** {@code 300 ms}, {@code 2 s}: the route's {@code @Timeout} as answers and logs say it. */
     String timeoutText() {
@@ -49,7 +49,8 @@ record Route(RouteSpec spec, String name, String group, Executor workers, WardMe
         return new Route(spec, spec.name(), group, workers, metrics, maxEntitySize, bodyTimeoutMillis, timeoutNanos,
                 metrics.inFlightGauge(spec.name()),
                 new LogRateLimit(LogRateLimit.UNRECOVERED_FAILURES, System::nanoTime),
-                reader == null && writer == null ? null : codec.get().orElseThrow(), reader, writer);
+                reader == null && writer == null ? null : codec.get().orElseThrow(), reader,
+                writer == null ? null : new ResultEncoder(writer));
     }
 
     /** The codec's reader or writer for one of the route's types; every refusal names the route and the way out. */

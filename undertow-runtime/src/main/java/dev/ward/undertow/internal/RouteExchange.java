@@ -7,17 +7,13 @@ import dev.ward.Reply;
 import dev.ward.Response;
 import dev.ward.undertow.BodyDecodingException;
 import dev.ward.undertow.BodyReader;
-import dev.ward.undertow.BodyWriter;
 import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.observation.Observation;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
 import io.undertow.util.Headers;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.charset.Charset;
@@ -56,6 +52,8 @@ public final class RouteExchange implements RequestValues {
     private static final int ANSWERED = 1;
     private static final int TIMED_OUT = 2;
     private static final VarHandle STATE;
+    /** What a JSON result's body is added to. */
+    private static final Response OK = Response.status(200);
 
     static {
         try {
@@ -86,6 +84,12 @@ public final class RouteExchange implements RequestValues {
     private Observation observation;
     /** {@code @Traced} with only a meter registry: the {@code .active} sample, whose stop gives the duration. */
     private LongTaskTimer.Sample activeSample;
+    /**
+     * {@code @Traced} with only a meter registry on a {@code @NonBlocking} route: the recording, told if the request
+     * waits for an asynchronous answer, and when it started by the registry's clock; null and 0 on other routes.
+     */
+    private RequestRecorder.RouteRecording waitingRecording;
+    private long recordingStartNanos;
     /** The failure that was answered, for the observation's {@code exception} tag; null when none was. */
     private volatile Throwable failure;
     /** {@code @Compensable} only: completes when the handler has returned (or will never run). */
@@ -171,6 +175,16 @@ public final class RouteExchange implements RequestValues {
         return replays() || route.spec().retry() != null ? buffered.clone() : buffered;
     }
 
+    /**
+     * The buffered body itself, for a {@code @ReplayBody} handler that is the one consumer of its body (the processor
+     * decides: no middleware, compensation or raw exchange reads it), so nobody sees its edits; under {@code @Retry}
+     * each attempt still gets its own copy.
+     */
+    public byte[] soleBodyBytes() {
+        byte[] buffered = bufferedBody();
+        return route.spec().retry() != null ? buffered.clone() : buffered;
+    }
+
     /** The buffered body, decoded with the charset that {@code Content-Type} names, UTF-8 by default. */
     @Override
     public String bodyText() {
@@ -226,7 +240,7 @@ public final class RouteExchange implements RequestValues {
         if (value == null) {
             throw new NullPointerException("the handler returned null; return a value, or Optional.empty() for 404");
         }
-        return Response.status(200).body(encoded(value), MediaTypes.JSON);
+        return route.encoder().encode(OK, value, route.name());
     }
 
     /** A {@link Reply}: its value encoded by the route's writer with its status and headers, or its problem. */
@@ -237,19 +251,7 @@ public final class RouteExchange implements RequestValues {
         for (Map.Entry<String, String> header : reply.headers()) {
             head = head.header(header.getKey(), header.getValue());
         }
-        return reply.value().isPresent() ? head.body(encoded(reply.value().get()), MediaTypes.JSON) : head;
-    }
-
-    /** Encoded before anything is sent: a writer failure is an ordinary failure of the route, never half a body. */
-    @SuppressWarnings("unchecked")
-    private <T> byte[] encoded(T value) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        try {
-            ((BodyWriter<T>) route.writer()).write(value, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("encoding the result of route " + route.name() + " failed", e);
-        }
-        return out.toByteArray();
+        return reply.value().isPresent() ? route.encoder().encode(head, reply.value().get(), route.name()) : head;
     }
 
     /** An {@code Optional} JSON result: its value as {@link #encode} writes it, or a 404 problem when empty. */
@@ -363,6 +365,9 @@ public final class RouteExchange implements RequestValues {
     public <T> void respondAsync(CompletionStage<T> stage, Function<? super T, Response> toResponse) {
         Objects.requireNonNull(stage, "the handler returned a null CompletionStage");
         CompletableFuture<T> future = stage.toCompletableFuture();
+        if (waitingRecording != null && !future.isDone()) {
+            waitingRecording.waiting(this);
+        }
         pending = future;
         if (state == TIMED_OUT) {
             future.cancel(true);
@@ -407,6 +412,19 @@ public final class RouteExchange implements RequestValues {
 
     LongTaskTimer.Sample activeSample() {
         return activeSample;
+    }
+
+    void recordingStarted(RequestRecorder.RouteRecording recording, long startNanos) {
+        waitingRecording = recording;
+        recordingStartNanos = startNanos;
+    }
+
+    boolean recordedByClock() {
+        return waitingRecording != null;
+    }
+
+    long recordingStartNanos() {
+        return recordingStartNanos;
     }
 
     /**

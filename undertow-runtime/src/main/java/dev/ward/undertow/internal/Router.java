@@ -8,6 +8,7 @@ import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import io.undertow.util.PathTemplateMatcher;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,11 @@ final class Router implements HttpHandler {
 
     /** One matcher per method, so {@code GET /a/{id}} and {@code POST /a/{key}} each keep their own names. */
     private final Map<HttpString, PathTemplateMatcher<RouteChain>> byMethod = new LinkedHashMap<>();
+    /**
+     * Per method, the routes whose template has no variable, by path: found without the matcher's allocations. A
+     * template that is the whole path is the most specific, so the matcher would have chosen it too.
+     */
+    private final Map<HttpString, Map<String, RouteChain>> literalByMethod = new HashMap<>();
     /** Per method, each route by its template's shape ({@code /a/{}}): equivalent templates share a shape. */
     private final Map<HttpString, Map<String, Route>> routesByMethod = new LinkedHashMap<>();
     /** Every route's chain, in the order the routes were added. */
@@ -80,6 +86,9 @@ final class Router implements HttpHandler {
         RouteChain chain = new RouteChain(route, handler, steps.toArray(CompletionStep[]::new),
                 failure.toArray(FailureStep[]::new));
         byMethod.computeIfAbsent(method, m -> new PathTemplateMatcher<>()).add(template, chain);
+        if (template.indexOf('{') < 0 && template.indexOf('*') < 0) {
+            literalByMethod.computeIfAbsent(method, m -> new HashMap<>()).put(template, chain);
+        }
         chains.add(chain);
     }
 
@@ -135,11 +144,20 @@ final class Router implements HttpHandler {
             ResponseWriter.write(exchange, Problems.of(400, "the path has a '.' or '..' segment", requestId));
             return;
         }
-        PathTemplateMatcher.PathMatchResult<RouteChain> match = match(Methods.HEAD.equals(method) ? Methods.GET : method, path);
-        if (match != null) {
-            RouteChain chain = match.getValue();
+        HttpString routed = Methods.HEAD.equals(method) ? Methods.GET : method;
+        Map<String, RouteChain> literals = literalByMethod.get(routed);
+        RouteChain chain = literals == null ? null : literals.get(path);
+        Map<String, String> pathParams = Map.of();
+        if (chain == null) {
+            PathTemplateMatcher.PathMatchResult<RouteChain> match = match(routed, path);
+            if (match != null) {
+                chain = match.getValue();
+                pathParams = match.getParameters();
+            }
+        }
+        if (chain != null) {
             RouteExchange routeExchange = new RouteExchange(exchange, chain.route(), chain.completion(),
-                    chain.failure(), requestId, match.getParameters());
+                    chain.failure(), requestId, pathParams);
             exchange.putAttachment(RouteExchange.ATTACHMENT, routeExchange);
             if (chain.route().inFlight() != null) {
                 chain.route().inFlight().incrementAndGet();
