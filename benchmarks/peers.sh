@@ -6,7 +6,8 @@
 # Every target gets WARMUP then DURATION per route, ROUNDS times, interleaved; each rate is divided by raw Undertow's
 # in the same round, and the medians of those ratios are printed, with the median p99s.
 # Servers are pinned to core SERVER_CPUS and wrk to WRK_CPUS (taskset), when the machine has 2 cores or more.
-# TARGETS="ward-guarded helidon" measures only those (raw-io is always measured: it is the base).
+# TARGETS="ward-guarded helidon" measures only those (raw-io is always measured: it is the base); ward-guarded-few
+# (FEW_WORKERS platform workers, default 4) is measured only when named.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-5s}
@@ -15,6 +16,7 @@ CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 ROUNDS=${ROUNDS:-3}
 WORKERS=${WORKERS:-64}
+FEW_WORKERS=${FEW_WORKERS:-4}
 IO_THREADS=${IO_THREADS:-2}
 SERVER_CPUS=${SERVER_CPUS:-0}
 WRK_CPUS=${WRK_CPUS:-1}
@@ -42,13 +44,13 @@ if [ -n "$JAVA21_HOME" ]; then
 fi
 
 RAW=$BASE_PORT WARD=$((BASE_PORT + 1)) VERTX=$((BASE_PORT + 2)) WARD21=$((BASE_PORT + 3)) VIRTUAL=$((BASE_PORT + 4))
-HELIDON=$((BASE_PORT + 5))
+HELIDON=$((BASE_PORT + 5)) FEW=$((BASE_PORT + 6))
 SERVER_PIDS=()
 trap 'kill "${SERVER_PIDS[@]}" 2>/dev/null || true' EXIT
-JVM=(-Xms512m -Xmx512m -Dpeers.workers="$WORKERS" -Dpeers.ioThreads="$IO_THREADS")
+JVM=(-Xms512m -Xmx512m -Dpeers.workers="$WORKERS" -Dpeers.fewWorkers="$FEW_WORKERS" -Dpeers.ioThreads="$IO_THREADS")
 # shellcheck disable=SC2086 # SERVER_JAVA_OPTS is a list of options
 "${PIN_SERVER[@]}" java "${JVM[@]}" $SERVER_JAVA_OPTS -cp "$CLASSPATH_17" dev.ward.benchmarks.peers.PeerServers \
-    raw=$RAW ward=$WARD vertx=$VERTX > benchmarks/target/peers-17.log 2>&1 &
+    raw=$RAW ward=$WARD ward-few=$FEW vertx=$VERTX > benchmarks/target/peers-17.log 2>&1 &
 SERVER_PIDS+=($!)
 WAIT_FOR=("$RAW/hello" "$WARD/hello" "$VERTX/hello")
 if [ -n "$JAVA21_HOME" ]; then
@@ -85,6 +87,7 @@ url() { # target route
     raw-dispatch)    port=$RAW hello=/dispatch/hello echo=/dispatch/echo ;;
     ward-guarded)    port=$WARD ;;
     ward-io)         port=$WARD hello=/io/hello echo=/io/echo ;;
+    ward-guarded-few) port=$FEW ;;
     vertx)           port=$VERTX ;;
     ward-guarded-21) port=$WARD21 ;;
     ward-virtual)    port=$VIRTUAL ;;

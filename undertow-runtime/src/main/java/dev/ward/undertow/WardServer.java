@@ -186,8 +186,8 @@ public final class WardServer implements AutoCloseable {
         }
 
         /**
-         * Runs handlers on your executor instead of Ward's pool (a virtual-thread executor on Java 21, say). You
-         * own it: Ward does not shut it down, and its bound is your bulkhead: a {@code RejectedExecutionException}
+         * Runs handlers on your executor instead of Ward's pool (for virtual threads, see {@link #virtualThreads()}).
+         * You own it: Ward does not shut it down, and its bound is your bulkhead: a {@code RejectedExecutionException}
          * becomes a 503.
          */
         public Builder executor(ExecutorService executor) {

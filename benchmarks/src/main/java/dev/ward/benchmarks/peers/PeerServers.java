@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
  * For benchmarks/peers.sh: starts the servers named as {@code name=port} arguments, on 127.0.0.1, until the process
  * is killed. {@code raw} (Undertow, on the I/O thread and dispatched), {@code ward} (the guarded and
  * {@code @NonBlocking} routes of {@link PeerHandlers}, on Ward's platform worker pool), {@code ward-virtual} (the
- * same on virtual threads: Java 21+), {@code vertx}. Every server has {@code -Dpeers.ioThreads} I/O threads (event
+ * same on virtual threads: Java 21+), {@code ward-few} (the same on {@code -Dpeers.fewWorkers} platform workers, default
+ * 4: how the tail depends on the number of threads), {@code vertx}. Every server has {@code -Dpeers.ioThreads} I/O threads (event
  * loops for Vert.x; default 2) and the dispatching ones {@code -Dpeers.workers} workers (default Ward's 64).
  */
 public final class PeerServers {
@@ -28,6 +29,8 @@ public final class PeerServers {
                 case "raw" -> RawUndertow.server(port, ioThreads, new ThreadPoolExecutor(workers, workers, 30,
                         TimeUnit.SECONDS, new ArrayBlockingQueue<>(WardServer.Builder.DEFAULT_WORKER_QUEUE))).start();
                 case "ward" -> ward(port, ioThreads, meters).workerThreads(workers).build().start();
+                case "ward-few" -> ward(port, ioThreads, meters).workerThreads(Integer.getInteger("peers.fewWorkers", 4))
+                        .build().start();
                 case "ward-virtual" -> ward(port, ioThreads, meters).virtualThreads().build().start();
                 case "vertx" -> VertxPeer.start(port, ioThreads, meters);
                 default -> throw new IllegalArgumentException("no peer " + name);

@@ -35,9 +35,11 @@ final class HttpListener {
 
     /**
      * Starts listening. {@code root} sees every request; before it runs, an unsupported protocol version is put on
-     * the exchange as {@link RequestLine#UNSUPPORTED_VERSION}.
+     * the exchange as {@link RequestLine#UNSUPPORTED_VERSION}. {@code perThreadBuffers} is how many buffers each
+     * thread keeps for itself (Undertow's 4; 0 when handlers run on a new virtual thread each).
      */
-    void start(String host, int port, int ioThreads, OptionMap serverOptions, HttpHandler root) throws IOException {
+    void start(String host, int port, int ioThreads, int perThreadBuffers, OptionMap serverOptions, HttpHandler root)
+            throws IOException {
         Xnio xnio = Xnio.getInstance(Undertow.class.getClassLoader());
         worker = xnio.createWorker(OptionMap.builder()
                 .set(Options.WORKER_IO_THREADS, ioThreads)
@@ -50,7 +52,7 @@ final class HttpListener {
                 .set(Options.CORK, true)
                 .getMap());
         try {
-            HttpOpenListener http = new HttpOpenListener(buffers(), OptionMap.builder()
+            HttpOpenListener http = new HttpOpenListener(buffers(perThreadBuffers), OptionMap.builder()
                     .set(UndertowOptions.BUFFER_PIPELINED_DATA, true)
                     .addAll(serverOptions)
                     .getMap());
@@ -81,14 +83,19 @@ final class HttpListener {
         }
     }
 
-    /** Undertow's choice: 16 KiB direct buffers, smaller ones on a small heap. */
-    private static DefaultByteBufferPool buffers() {
+    /**
+     * Undertow's choice: 16 KiB direct buffers, smaller ones on a small heap. A thread's own buffers live in an
+     * object with a finalizer, registered under a global lock: a thread that writes once and dies (a virtual thread
+     * per request) takes its buffers with it until a GC and the finalizer return them, so the pool allocates a new
+     * direct buffer for nearly every response (docs/performance.md, "Peers and the tail").
+     */
+    private static DefaultByteBufferPool buffers(int perThread) {
         long heap = Runtime.getRuntime().maxMemory();
         if (heap < 64L * 1024 * 1024) {
-            return new DefaultByteBufferPool(false, 512, -1, 4);
+            return new DefaultByteBufferPool(false, 512, -1, perThread);
         }
-        return heap < 128L * 1024 * 1024 ? new DefaultByteBufferPool(true, 1024, -1, 4)
-                : new DefaultByteBufferPool(true, 16 * 1024 - 20, -1, 4);
+        return heap < 128L * 1024 * 1024 ? new DefaultByteBufferPool(true, 1024, -1, perThread)
+                : new DefaultByteBufferPool(true, 16 * 1024 - 20, -1, perThread);
     }
 
     /** Passes the request line's verdict to the exchange, and has its reader follow the connection's next request. */
