@@ -198,8 +198,8 @@ public final class ServerRuntime implements AutoCloseable {
             throw new UncheckedIOException("cannot replay the compensation journal", e);
         }
         try {
-            listener.start(settings.host(), settings.port(), settings.ioThreads(),
-                    settings.virtualThreads() ? 0 : 4, serverOptions, shutdown);
+            listener.start(settings.host(), settings.port(), settings.ioThreads(), settings.virtualThreads(),
+                    serverOptions, shutdown);
         } catch (IOException | RuntimeException failure) {
             // Release what the constructor and the replay took (workers, access log writer, compensation engine).
             started = true;
