@@ -5,6 +5,7 @@ import dev.ward.undertow.internal.JournalStore;
 import dev.ward.undertow.internal.OpenApiDocument;
 import dev.ward.undertow.internal.ServerRuntime;
 import dev.ward.undertow.internal.ServerSettings;
+import dev.ward.undertow.internal.VirtualThreadWorkers;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
@@ -118,6 +119,7 @@ public final class WardServer implements AutoCloseable {
         private int retryBudgetMinPerSecond = DEFAULT_RETRY_BUDGET_MIN_PER_SECOND;
         private AdaptiveLimitSpec adaptiveConcurrency;
         private boolean requestHistograms;
+        private boolean virtualThreads;
 
         private Builder() {
         }
@@ -184,12 +186,30 @@ public final class WardServer implements AutoCloseable {
         }
 
         /**
-         * Runs handlers on your executor instead of Ward's pool (a virtual-thread executor on Java 21, say). You
-         * own it: Ward does not shut it down, and its bound is your bulkhead: a {@code RejectedExecutionException}
+         * Runs handlers on your executor instead of Ward's pool (for virtual threads, see {@link #virtualThreads()}).
+         * You own it: Ward does not shut it down, and its bound is your bulkhead: a {@code RejectedExecutionException}
          * becomes a 503.
          */
         public Builder executor(ExecutorService executor) {
             this.workers = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /**
+         * Runs each handler on its own virtual thread (Java 21+) instead of Ward's pool of platform threads: a
+         * handler that blocks (a JDBC call, an HTTP client) then holds no platform thread. At most
+         * {@code workerThreads + workerQueue} handlers run at once (default 1,088, the requests the platform pool
+         * admits); past that, 503 at once. Request bodies are read on the I/O thread before the handler runs, also
+         * for {@code InputStream} bodies and the raw exchange's input stream (bounded by {@link #maxEntitySize}), so
+         * no virtual thread ever blocks in XNIO's reads, which keep a selector per thread. Cannot be combined with
+         * {@link #executor}.
+         *
+         * @throws IllegalStateException on Java 17 to 20, naming the version: leave it out there, and handlers run
+         *     on the bounded platform pool
+         */
+        public Builder virtualThreads() {
+            VirtualThreadWorkers.requireSupported();
+            this.virtualThreads = true;
             return this;
         }
 
@@ -420,6 +440,10 @@ public final class WardServer implements AutoCloseable {
                 throw new IllegalStateException("requestHistograms() needs the meter registry the request timers go "
                         + "to; pass it with meterRegistry(...)");
             }
+            if (virtualThreads && workers != null) {
+                throw new IllegalStateException("virtualThreads() and executor(...) both choose where handlers run; "
+                        + "keep one of them");
+            }
             List<Routes> routes = new ArrayList<>(this.routes);
             if (openApiPath != null) {
                 ClassLoader loader = Thread.currentThread().getContextClassLoader();
@@ -431,7 +455,7 @@ public final class WardServer implements AutoCloseable {
                     drainTime, bodyTimeout, maxParameters, maxHeaders, meterRegistry, observationRegistry,
                     accessLogSink, accessLogQueue, store(), compensationThreads, compensationQueue,
                     maxPendingCompensations, compensationHandlerWait, closeOnStop, codec, retryBudgetRatio,
-                    retryBudgetMinPerSecond, adaptiveConcurrency, requestHistograms)));
+                    retryBudgetMinPerSecond, adaptiveConcurrency, requestHistograms, virtualThreads)));
         }
 
         private CompensationStore store() {

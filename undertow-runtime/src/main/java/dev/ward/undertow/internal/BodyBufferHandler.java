@@ -55,7 +55,8 @@ final class BodyBufferHandler implements ChainStep {
         // must win for this exchange.
         exchange.setMaxEntitySize(Math.max(limit, exchange.getMaxEntitySize()));
         long declared = exchange.getRequestContentLength();
-        if (declared == 0) {
+        // Neither a length nor chunks: the request has no body (Undertow has already ended its channel).
+        if (declared == 0 || declared < 0 && exchange.isRequestComplete()) {
             routeExchange.body(EMPTY);
             next.handleRequest(exchange);
             return;

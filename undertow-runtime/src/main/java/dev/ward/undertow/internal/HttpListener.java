@@ -28,6 +28,8 @@ import org.xnio.channels.AcceptingChannel;
  * Undertow's parser reads them, and the root handler asks it for the version of each request line.
  */
 final class HttpListener {
+    /** Buffers kept for reuse by a server on virtual threads: 256 × 16 KiB = 4 MiB at most. */
+    static final int SHARED_BUFFERS = 256;
     /** The request-line reader of each open connection; an entry leaves when its connection closes. */
     private final Map<StreamConnection, RequestLineConduit> lines = new ConcurrentHashMap<>();
     private XnioWorker worker;
@@ -35,9 +37,11 @@ final class HttpListener {
 
     /**
      * Starts listening. {@code root} sees every request; before it runs, an unsupported protocol version is put on
-     * the exchange as {@link RequestLine#UNSUPPORTED_VERSION}.
+     * the exchange as {@link RequestLine#UNSUPPORTED_VERSION}. {@code virtualThreads}: handlers run on a new
+     * virtual thread each, so buffers are pooled for the server, not per thread.
      */
-    void start(String host, int port, int ioThreads, OptionMap serverOptions, HttpHandler root) throws IOException {
+    void start(String host, int port, int ioThreads, boolean virtualThreads, OptionMap serverOptions, HttpHandler root)
+            throws IOException {
         Xnio xnio = Xnio.getInstance(Undertow.class.getClassLoader());
         worker = xnio.createWorker(OptionMap.builder()
                 .set(Options.WORKER_IO_THREADS, ioThreads)
@@ -50,7 +54,7 @@ final class HttpListener {
                 .set(Options.CORK, true)
                 .getMap());
         try {
-            HttpOpenListener http = new HttpOpenListener(buffers(), OptionMap.builder()
+            HttpOpenListener http = new HttpOpenListener(buffers(virtualThreads), OptionMap.builder()
                     .set(UndertowOptions.BUFFER_PIPELINED_DATA, true)
                     .addAll(serverOptions)
                     .getMap());
@@ -81,14 +85,23 @@ final class HttpListener {
         }
     }
 
-    /** Undertow's choice: 16 KiB direct buffers, smaller ones on a small heap. */
-    private static DefaultByteBufferPool buffers() {
+    /**
+     * Undertow's choice: 16 KiB direct buffers, smaller ones on a small heap, kept per thread (4 each) and nowhere
+     * else (Undertow's pool frees every buffer that no thread's cache takes, its {@code -1} maximum being below any
+     * size). A thread's cache is an object with a finalizer, registered under a global lock: a virtual thread, which
+     * writes one response and dies, would take its buffer with it until a GC and the finalizer, so the pool would
+     * allocate a new direct buffer for nearly every response. On virtual threads: no per-thread cache, and a shared
+     * pool of at most {@value #SHARED_BUFFERS} buffers (docs/performance.md, "Peers and the tail").
+     */
+    private static DefaultByteBufferPool buffers(boolean virtualThreads) {
         long heap = Runtime.getRuntime().maxMemory();
+        int shared = virtualThreads ? SHARED_BUFFERS : -1;
+        int perThread = virtualThreads ? 0 : 4;
         if (heap < 64L * 1024 * 1024) {
-            return new DefaultByteBufferPool(false, 512, -1, 4);
+            return new DefaultByteBufferPool(false, 512, shared, perThread);
         }
-        return heap < 128L * 1024 * 1024 ? new DefaultByteBufferPool(true, 1024, -1, 4)
-                : new DefaultByteBufferPool(true, 16 * 1024 - 20, -1, 4);
+        return heap < 128L * 1024 * 1024 ? new DefaultByteBufferPool(true, 1024, shared, perThread)
+                : new DefaultByteBufferPool(true, 16 * 1024 - 20, shared, perThread);
     }
 
     /** Passes the request line's verdict to the exchange, and has its reader follow the connection's next request. */

@@ -22,4 +22,15 @@ record RouteSpec(String method, String template, BodyMode bodyMode, long bodyLim
     String name() {
         return method + " " + template;
     }
+
+    /**
+     * The same route with its body read on the I/O thread before the handler runs, bounded by {@code limit}, and
+     * replayed to whoever reads it (an {@code InputStream} body, the raw exchange's input stream): on virtual
+     * threads no handler may block in XNIO's reads, whose selector per thread only a finalizer frees.
+     */
+    RouteSpec bufferedForVirtualThreads(long limit) {
+        return new RouteSpec(method, template, BodyMode.REPLAY, limit, recover, nonBlocking, timeout, tracedAs,
+                compensationSpec, compensation, bodyType, resultType, handler, retry, fallback, breaker, rateLimit,
+                adaptiveLimit);
+    }
 }

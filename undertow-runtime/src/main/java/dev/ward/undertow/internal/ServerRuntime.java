@@ -51,7 +51,9 @@ public final class ServerRuntime implements AutoCloseable {
     public ServerRuntime(ServerSettings settings) {
         this.settings = settings;
         this.closeOnStop = new ArrayList<>(settings.closeOnStop());
-        ExecutorService workers = settings.executor() != null ? settings.executor() : newWorkerPool(settings);
+        ExecutorService workers = settings.executor() != null ? settings.executor()
+                : settings.virtualThreads() ? new VirtualThreadWorkers(settings.workerThreads() + settings.workerQueue())
+                : newWorkerPool(settings);
         this.ownedWorkers = settings.executor() != null ? null : workers;
         // Before any meter exists: the filter applies only to meters registered after it.
         Set<String> histogramNames = settings.requestHistograms() ? requestHistograms(settings.meterRegistry())
@@ -68,7 +70,9 @@ public final class ServerRuntime implements AutoCloseable {
                 metrics, settings.adaptiveConcurrency(), System::nanoTime);
         Supplier<Optional<BodyCodec>> codec = codec(settings);
         for (Routes routes : settings.routes()) {
-            routes.register((method, template) -> new RouteBuilder(method, template, spec -> {
+            routes.register((method, template) -> new RouteBuilder(method, template, declared -> {
+                RouteSpec spec = settings.virtualThreads() ? onVirtualThreads(declared, settings.maxEntitySize())
+                        : declared;
                 Route route = Route.of(spec, Route.typeName(routes), workers, metrics, settings.maxEntitySize(),
                         settings.bodyTimeout().toMillis(), codec);
                 if (histogramNames != null && spec.tracedAs() != null) {
@@ -103,6 +107,17 @@ public final class ServerRuntime implements AutoCloseable {
                 .set(UndertowOptions.MAX_COOKIES, settings.maxHeaders())
                 .set(UndertowOptions.ALWAYS_SET_DATE, true)
                 .getMap();
+    }
+
+    /**
+     * A route that runs on a virtual thread and may read its body as a stream (an {@code InputStream} body, or the
+     * raw exchange's input stream on a route without a buffered body) gets the body read on the I/O thread first,
+     * bounded by the server's entity limit: XNIO's blocking reads keep a selector (three file descriptors) per
+     * thread until a finalizer runs, and every request has a new virtual thread.
+     */
+    private static RouteSpec onVirtualThreads(RouteSpec spec, long maxEntitySize) {
+        boolean mayStream = spec.bodyMode() == BodyMode.STREAM || spec.bodyMode() == BodyMode.NONE;
+        return mayStream && !spec.nonBlocking() ? spec.bufferedForVirtualThreads(maxEntitySize) : spec;
     }
 
     /**
@@ -183,7 +198,8 @@ public final class ServerRuntime implements AutoCloseable {
             throw new UncheckedIOException("cannot replay the compensation journal", e);
         }
         try {
-            listener.start(settings.host(), settings.port(), settings.ioThreads(), serverOptions, shutdown);
+            listener.start(settings.host(), settings.port(), settings.ioThreads(), settings.virtualThreads(),
+                    serverOptions, shutdown);
         } catch (IOException | RuntimeException failure) {
             // Release what the constructor and the replay took (workers, access log writer, compensation engine).
             started = true;

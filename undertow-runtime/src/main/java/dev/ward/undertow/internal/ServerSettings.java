@@ -13,7 +13,8 @@ import java.util.concurrent.ExecutorService;
 /**
  * What {@code WardServer.Builder} collected, checked and defaulted, for {@link ServerRuntime}. The meaning and the
  * default of each value are on the builder's setter of the same name. The registries, the access log sink and the
- * executor may be null (not configured), and so may the adaptive concurrency limit.
+ * executor may be null (not configured), and so may the adaptive concurrency limit. With {@code virtualThreads}
+ * (never together with an executor) handlers run on virtual threads, bounded by {@code workerThreads + workerQueue}.
  */
 public record ServerSettings(String host, int port, List<Routes> routes, int ioThreads, int workerThreads,
                              int workerQueue, Duration workerKeepAlive, ExecutorService executor,
@@ -24,7 +25,8 @@ public record ServerSettings(String host, int port, List<Routes> routes, int ioT
                              int compensationThreads, int compensationQueue, int maxPendingCompensations,
                              Duration compensationHandlerWait, List<AutoCloseable> closeOnStop,
                              BodyCodec codec, double retryBudgetRatio, int retryBudgetMinPerSecond,
-                             AdaptiveLimitSpec adaptiveConcurrency, boolean requestHistograms) {
+                             AdaptiveLimitSpec adaptiveConcurrency, boolean requestHistograms,
+                             boolean virtualThreads) {
     public ServerSettings {
         routes = List.copyOf(routes);
         closeOnStop = List.copyOf(closeOnStop);
