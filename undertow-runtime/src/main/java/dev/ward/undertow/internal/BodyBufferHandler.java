@@ -66,7 +66,15 @@ final class BodyBufferHandler implements ChainStep {
                 BodyLimits.tooLarge(ex, routeExchange, limit);
                 return;
             }
-            if (last) {
+            boolean whole = last || body.size == declared;
+            if (whole && !last) {
+                // The declared length is in: stop here rather than let the receiver resume reads to see the end.
+                // That resume leaves a read-ready wakeup queued on the I/O thread, and when a worker completes the
+                // exchange first, the wakeup finds no read listener and suspends the reads Undertow has just
+                // resumed for the connection's next request, which is then never read (docs/reliability.md).
+                ex.getRequestReceiver().pause();
+            }
+            if (whole) {
                 body.complete = true;
                 body.disarm();
                 routeExchange.body(body.bytes());
