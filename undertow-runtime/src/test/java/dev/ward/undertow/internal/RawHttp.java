@@ -17,6 +17,12 @@ final class RawHttp implements AutoCloseable {
         socket.setSoTimeout(10_000);
     }
 
+    /** How long a read waits for the server; 10 s unless set. */
+    RawHttp readTimeout(int millis) throws IOException {
+        socket.setSoTimeout(millis);
+        return this;
+    }
+
     RawHttp write(String text) throws IOException {
         return write(text.getBytes(StandardCharsets.ISO_8859_1));
     }
