@@ -15,7 +15,7 @@ public final class FaultHooks implements HandlerFaults {
     private static final Map<Integer, Faults> RUNNING = new ConcurrentHashMap<>();
 
     private final Faults faults = new Faults();
-    private int port;
+    private volatile int port;
 
     /** For {@link java.util.ServiceLoader}. */
     public FaultHooks() {
