@@ -15,17 +15,18 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * What {@link WardTest} runs: starts the server of the class's {@link WardServerSetup} method before all tests (or
- * each, with {@link WardTest#serverPerTest()}), closes it after them, and hands out its {@link WardClient}.
+ * each, with {@link WardTest#serverPerTest()}), closes it after them, and hands out its {@link WardClient} and its
+ * {@link Faults}, cleared before each test.
  */
 public final class WardExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(WardExtension.class);
 
     /**
-     * A started server and its client. JUnit (5.13 and later) closes an {@code AutoCloseable} in a store when the
+     * A started server, its client and its faults. JUnit (5.13 and later) closes an {@code AutoCloseable} in a store when the
      * context that stored it ends: the class's after its last {@code @AfterAll} method, a test's after its
      * {@code @AfterEach} methods.
      */
-    private record Running(WardServer server, WardClient client) implements AutoCloseable {
+    private record Running(WardServer server, WardClient client, Faults faults) implements AutoCloseable {
         @Override
         public void close() {
             server.close();
@@ -37,7 +38,7 @@ public final class WardExtension implements BeforeAllCallback, BeforeEachCallbac
         if (!settings(context).serverPerTest()) {
             Running running = start(context);
             context.getStore(NAMESPACE).put(Running.class, running);
-            inject(context.getRequiredTestClass(), null, running.client());
+            inject(context.getRequiredTestClass(), null, running);
         }
     }
 
@@ -46,17 +47,22 @@ public final class WardExtension implements BeforeAllCallback, BeforeEachCallbac
         if (settings(context).serverPerTest()) {
             context.getStore(NAMESPACE).put(Running.class, start(context));
         }
-        inject(context.getRequiredTestClass(), context.getRequiredTestInstance(), running(context).client());
+        Running running = running(context);
+        // A fault armed by one test, or in @BeforeAll, never strikes another.
+        running.faults().clear();
+        inject(context.getRequiredTestClass(), context.getRequiredTestInstance(), running);
     }
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == WardClient.class;
+        Class<?> type = parameter.getParameter().getType();
+        return type == WardClient.class || type == Faults.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return running(context).client();
+        Running running = running(context);
+        return parameter.getParameter().getType() == Faults.class ? running.faults() : running.client();
     }
 
     private static WardTest settings(ExtensionContext context) {
@@ -71,7 +77,7 @@ public final class WardExtension implements BeforeAllCallback, BeforeEachCallbac
     private static Running running(ExtensionContext context) {
         Running running = context.getStore(NAMESPACE).get(Running.class, Running.class);
         if (running == null) {
-            throw new ExtensionConfigurationException("a WardClient is only available in tests and @BeforeEach "
+            throw new ExtensionConfigurationException("a WardClient or Faults is only available in tests and @BeforeEach "
                     + "methods of a @WardTest class" + (settings(context).serverPerTest()
                     ? " (serverPerTest: not in @BeforeAll, where no server runs yet)" : ""));
         }
@@ -92,7 +98,7 @@ public final class WardExtension implements BeforeAllCallback, BeforeEachCallbac
                     + "; return a WardServer.Builder or a WardServer");
         }
         server.start();
-        return new Running(server, WardClient.of(server, settings(context).contract()));
+        return new Running(server, WardClient.of(server, settings(context).contract()), Faults.of(server));
     }
 
     private static Method setup(Class<?> testClass) {
@@ -122,14 +128,19 @@ public final class WardExtension implements BeforeAllCallback, BeforeEachCallbac
         }
     }
 
-    /** Fills the fields of type {@link WardClient}: the static ones when {@code instance} is null, else the others. */
-    private static void inject(Class<?> testClass, Object instance, WardClient client) throws IllegalAccessException {
+    /**
+     * Fills the fields of type {@link WardClient} and {@link Faults}: the static ones when {@code instance} is null,
+     * else the others.
+     */
+    private static void inject(Class<?> testClass, Object instance, Running running) throws IllegalAccessException {
         for (Class<?> type = testClass; type != null; type = type.getSuperclass()) {
             for (Field field : type.getDeclaredFields()) {
-                if (field.getType() == WardClient.class && Modifier.isStatic(field.getModifiers()) == (instance == null)
+                Object value = field.getType() == WardClient.class ? running.client()
+                        : field.getType() == Faults.class ? running.faults() : null;
+                if (value != null && Modifier.isStatic(field.getModifiers()) == (instance == null)
                         && !Modifier.isFinal(field.getModifiers())) {
                     field.setAccessible(true);
-                    field.set(instance, client);
+                    field.set(instance, value);
                 }
             }
         }

@@ -17,11 +17,12 @@ import java.util.function.Supplier;
  * the {@code Routes} class that declared it ({@code OrderHandlersRoutes}); {@code inFlight} counts its requests in
  * flight, and is null without a meter registry; {@code unrecoveredLog} spaces out the lines about its failures
  * without {@code @Recover}; {@code reader} decodes its JSON body and {@code encoder} encodes its JSON result, null
- * when it has none; {@code codec} is theirs (it says which media types the body may have), null when both are.
+ * when it has none; {@code codec} is theirs (it says which media types the body may have), null when both are;
+ * {@code fault} is a test kit's hook into its handler's answers ({@link HandlerFaults}), null without a test kit.
  */
 record Route(RouteSpec spec, String name, String group, Executor workers, WardMetrics metrics, long maxEntitySize,
              long bodyTimeoutMillis, long timeoutNanos, AtomicInteger inFlight, LogRateLimit unrecoveredLog,
-             BodyCodec codec, BodyReader<?> reader, ResultEncoder encoder) {
+             BodyCodec codec, BodyReader<?> reader, ResultEncoder encoder, HandlerFaults.RouteFault fault) {
 
     /** {@code 300 ms}, {@code 2 s}: the route's {@code @Timeout} as answers and logs say it. */
     String timeoutText() {
@@ -37,10 +38,11 @@ record Route(RouteSpec spec, String name, String group, Executor workers, WardMe
 
     /**
      * @param codec the server's codec, asked only by routes with a JSON body or result
+     * @param faults the test kit's fault hooks, null without one
      * @throws IllegalStateException if the route needs a codec and there is none, or the codec refuses its types
      */
     static Route of(RouteSpec spec, String group, Executor workers, WardMetrics metrics, long maxEntitySize,
-                    long bodyTimeoutMillis, Supplier<Optional<BodyCodec>> codec) {
+                    long bodyTimeoutMillis, Supplier<Optional<BodyCodec>> codec, HandlerFaults faults) {
         long timeoutNanos = spec.timeout() == null ? 0 : spec.timeout().toNanos();
         BodyReader<?> reader = spec.bodyType() == null ? null : resolve(spec, group, codec, spec.bodyType(), "read",
                 found -> found.reader(spec.bodyType()));
@@ -50,7 +52,8 @@ record Route(RouteSpec spec, String name, String group, Executor workers, WardMe
                 metrics.inFlightGauge(spec.name()),
                 new LogRateLimit(LogRateLimit.UNRECOVERED_FAILURES, System::nanoTime),
                 reader == null && writer == null ? null : codec.get().orElseThrow(), reader,
-                writer == null ? null : new ResultEncoder(writer));
+                writer == null ? null : new ResultEncoder(writer),
+                faults == null ? null : faults.route(spec.method(), spec.template(), spec.nonBlocking()));
     }
 
     /** The codec's reader or writer for one of the route's types; every refusal names the route and the way out. */

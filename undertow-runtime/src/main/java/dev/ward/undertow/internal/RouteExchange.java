@@ -347,6 +347,12 @@ public final class RouteExchange implements RequestValues {
     /** Answers with the handler's result, unless someone answered first. */
     public void respond(Response response) {
         Objects.requireNonNull(response, "response");
+        Response faulted = route.fault() == null ? null : injectFault();
+        answer(faulted == null ? response : faulted);
+    }
+
+    /** Answers through the gate: the handler's result, or its fallback's. */
+    private void answer(Response response) {
         if (!claim()) {
             late();
             return;
@@ -364,6 +370,11 @@ public final class RouteExchange implements RequestValues {
     /** Answers when an asynchronous handler's stage completes; a failed stage is a failure of the route. */
     public <T> void respondAsync(CompletionStage<T> stage, Function<? super T, Response> toResponse) {
         Objects.requireNonNull(stage, "the handler returned a null CompletionStage");
+        Response faulted = route.fault() == null ? null : injectFault();
+        if (faulted != null) {
+            answer(faulted);
+            return;
+        }
         CompletableFuture<T> future = stage.toCompletableFuture();
         if (waitingRecording != null && !future.isDone()) {
             waitingRecording.waiting(this);
@@ -384,8 +395,26 @@ public final class RouteExchange implements RequestValues {
                 fail(e);
                 return;
             }
-            respond(response);
+            answer(response);
         });
+    }
+
+    /**
+     * The test kit's fault for this answer ({@link HandlerFaults}): null to let the handler's answer through, else
+     * the response to give instead. A failure it injects is thrown as it is, checked or not, so that the chain sees
+     * exactly what the route's method throwing it would have been.
+     */
+    private Response injectFault() {
+        try {
+            return route.fault().answer(this);
+        } catch (Exception injected) {
+            throw RouteExchange.<RuntimeException>rethrow(injected);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> T rethrow(Throwable failure) throws T {
+        throw (T) failure;
     }
 
     // ---- for the runtime ------------------------------------------------------------------------------------
@@ -567,7 +596,7 @@ public final class RouteExchange implements RequestValues {
      * failure of the fallback is the route's.
      */
     void answerWithFallback(FailureFallback<CompletionStage<Response>> fallback, Throwable failure) {
-        runFallback(() -> fallback.answer(failure), this::respond, this::fail);
+        runFallback(() -> fallback.answer(failure), this::answer, this::fail);
     }
 
     FailureFallback<CompletionStage<Response>> failureFallback() {

@@ -111,6 +111,9 @@ final class Router implements HttpHandler {
                 steps.add(chain.failure()[i].toString());
             }
             steps.add(Route.typeName(chain.route().spec().handler()));
+            if (chain.route().fault() != null) {
+                steps.add(chain.route().fault().toString());
+            }
             StringJoiner completion = new StringJoiner(", ", "; when complete: ", "");
             for (CompletionStep done : chain.completion()) {
                 completion.add(done.toString());

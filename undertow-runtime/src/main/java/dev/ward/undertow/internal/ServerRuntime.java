@@ -46,6 +46,8 @@ public final class ServerRuntime implements AutoCloseable {
     private final Compensator compensator;
     private final List<AutoCloseable> closeOnStop;
     private final Router router;
+    /** A test kit's fault hooks (ward-testing), found once here; null on a production class path. */
+    private final HandlerFaults faults;
     private volatile boolean started;
 
     public ServerRuntime(ServerSettings settings) {
@@ -69,12 +71,14 @@ public final class ServerRuntime implements AutoCloseable {
                 new RetryBudget(settings.retryBudgetRatio(), settings.retryBudgetMinPerSecond(), System::nanoTime),
                 metrics, settings.adaptiveConcurrency(), System::nanoTime);
         Supplier<Optional<BodyCodec>> codec = codec(settings);
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        this.faults = HandlerFaults.find(loader != null ? loader : ServerRuntime.class.getClassLoader());
         for (Routes routes : settings.routes()) {
             routes.register((method, template) -> new RouteBuilder(method, template, declared -> {
                 RouteSpec spec = settings.virtualThreads() ? onVirtualThreads(declared, settings.maxEntitySize())
                         : declared;
                 Route route = Route.of(spec, Route.typeName(routes), workers, metrics, settings.maxEntitySize(),
-                        settings.bodyTimeout().toMillis(), codec);
+                        settings.bodyTimeout().toMillis(), codec, faults);
                 if (histogramNames != null && spec.tracedAs() != null) {
                     histogramNames.add(spec.tracedAs());
                 }
@@ -207,6 +211,9 @@ public final class ServerRuntime implements AutoCloseable {
             throw listenFailure(failure);
         }
         started = true;
+        if (faults != null) {
+            faults.started(listener.port());
+        }
         if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
             router.describeChains().forEach(chain -> LOG.log(System.Logger.Level.DEBUG, chain));
         }
@@ -243,6 +250,9 @@ public final class ServerRuntime implements AutoCloseable {
             return;
         }
         started = false;
+        if (faults != null) {
+            faults.stopped();
+        }
         long drainMillis = settings.drainTime().toMillis();
         shutdown.shutdown();
         try {

@@ -142,7 +142,7 @@ class BreakerFallbackTest {
         CountDownLatch probesMayAnswer = new CountDownLatch(1);
         AtomicInteger ran = new AtomicInteger();
         new RouteBuilder("GET", "/rates", spec -> chains.add(Route.of(spec, "RatesRoutes", workers, metrics, 1024,
-                1000, Optional::empty))).circuitBreaker("", 1.0, 1, 1, 1000, 2)
+                1000, Optional::empty, null))).circuitBreaker("", 1.0, 1, 1, 1000, 2)
                 .fallback(FallbackSpec.applyOn(CircuitBreakerOpenException.class)).handler(exchange -> {
                     exchange.onFailure(cause -> Response.ok("cached rates"));
                     if (ran.incrementAndGet() == 1) {

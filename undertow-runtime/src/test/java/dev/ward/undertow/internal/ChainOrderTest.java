@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ward.Response;
+import dev.ward.undertow.Routes;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
@@ -81,28 +83,37 @@ class ChainOrderTest {
                 + "leave-in-flight", chainsLoggedOnStart().get(1));
     }
 
-    /** Starts a server with both routes, with "dev.ward" at DEBUG, and returns the chain lines it logged. */
+    /** Starts a server with both routes and returns the chain lines it logged. */
     private static List<String> chainsLoggedOnStart() {
+        List<String> chains = chainsLoggedOnStart(registry -> {
+            registry.route("POST", "/orders/{id}").traced("")
+                    .rateLimit(10, 1000, 5, "X-Api-Key", 100)
+                    .circuitBreaker("orders", 0.5, 20, 10, 5000, 3)
+                    .adaptiveConcurrency(20, 1, 50)
+                    .compensable(CompensationSpec.calling("release"), (arguments, context) -> { })
+                    .timeout(300, ChronoUnit.MILLIS).replayBody(1024 * 1024).recover()
+                    .retry(RetrySpec.attempts(3).delay(100, ChronoUnit.MILLIS).maxDelay(1, ChronoUnit.SECONDS)
+                            .retryOn(IOException.class))
+                    .fallback(FallbackSpec.applyOn(IOException.class).skipOn(FileNotFoundException.class))
+                    .handler(new PlaceRoute());
+            registry.route("POST", "/notes").bufferBody().nonBlocking().handler(new NoteRoute());
+        }, server -> { });
+        assertEquals(2, chains.size(), chains::toString);
+        return chains;
+    }
+
+    /**
+     * Starts a server with {@code routes} and a meter registry, with "dev.ward" at DEBUG, runs {@code whileRunning}
+     * and returns the chain lines the server logged as it started.
+     */
+    static List<String> chainsLoggedOnStart(Routes routes, Consumer<TestServer> whileRunning) {
         Level level = WARD.getLevel();
         WARD.setLevel(Level.FINE);
         try (LogCapture logs = new LogCapture();
-             TestServer server = TestServer.start(registry -> {
-                 registry.route("POST", "/orders/{id}").traced("")
-                         .rateLimit(10, 1000, 5, "X-Api-Key", 100)
-                         .circuitBreaker("orders", 0.5, 20, 10, 5000, 3)
-                         .adaptiveConcurrency(20, 1, 50)
-                         .compensable(CompensationSpec.calling("release"), (arguments, context) -> { })
-                         .timeout(300, ChronoUnit.MILLIS).replayBody(1024 * 1024).recover()
-                         .retry(RetrySpec.attempts(3).delay(100, ChronoUnit.MILLIS).maxDelay(1, ChronoUnit.SECONDS)
-                                 .retryOn(IOException.class))
-                         .fallback(FallbackSpec.applyOn(IOException.class).skipOn(FileNotFoundException.class))
-                         .handler(new PlaceRoute());
-                 registry.route("POST", "/notes").bufferBody().nonBlocking().handler(new NoteRoute());
-             }, builder -> builder.meterRegistry(new SimpleMeterRegistry()))) {
-            List<String> chains = logs.records.stream().filter(r -> r.getLevel() == Level.FINE)
-                    .map(LogCapture::text).filter(text -> text.startsWith("POST /")).toList();
-            assertEquals(2, chains.size(), chains::toString);
-            return chains;
+             TestServer server = TestServer.start(routes, builder -> builder.meterRegistry(new SimpleMeterRegistry()))) {
+            whileRunning.accept(server);
+            return logs.records.stream().filter(r -> r.getLevel() == Level.FINE)
+                    .map(LogCapture::text).filter(text -> text.matches("[A-Z]+ /.*")).toList();
         } finally {
             WARD.setLevel(level);
         }

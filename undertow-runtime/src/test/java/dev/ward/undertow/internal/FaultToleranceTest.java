@@ -293,7 +293,7 @@ class FaultToleranceTest {
         ChainAssembly chains = new ChainAssembly(null, null, router, null, metrics, new AdaptiveLimitSpec(5, 1, 50),
                 System::nanoTime);
         new RouteBuilder("POST", "/pay", spec -> chains.add(Route.of(spec, "PayRoutes", Runnable::run, metrics, 1024,
-                1000, Optional::empty))).timeout(300, ChronoUnit.MILLIS).rateLimit(10, 1000, 5, "X-Api-Key", 100)
+                1000, Optional::empty, null))).timeout(300, ChronoUnit.MILLIS).rateLimit(10, 1000, 5, "X-Api-Key", 100)
                 .circuitBreaker("payments", 0.5, 20, 10, 5000, 3).handler(new PayRoute());
         assertEquals("POST /pay: rate-limit(10 per 1000 ms, burst 5, by X-Api-Key, at most 100 keys) -> "
                 + "circuit-breaker(payments: failureRatio 0.5, window 20, minimumCalls 10, openFor 5000 ms, "
