@@ -5,8 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-5}
 mkdir -p benchmarks/target && : > benchmarks/target/startup.log
-mvn -B -q -pl benchmarks -am install -DskipTests
-mvn -B -q -pl benchmarks dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+# package, not install: a benchmark leaves the user's ~/.m2 alone (the reactor resolves the modules' jars).
+mvn -B -q -pl benchmarks -am package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/classpath.txt
 # CDS archives classes from jars only, so the probe runs from the module's jar, not its classes directory.
 CP="$(ls benchmarks/target/ward-benchmarks-*.jar):$(cat benchmarks/target/classpath.txt)"
 ARCHIVE=benchmarks/target/startup.jsa
