@@ -49,6 +49,8 @@ public final class WardProcessor extends AbstractProcessor {
     private final Set<String> deferredMiddlewares = new LinkedHashSet<>();
     private final Set<String> deferredValues = new LinkedHashSet<>();
     private final Set<String> generated = new LinkedHashSet<>();
+    /** Whether avaje-jsonb is on the class path, looked up once: a failed lookup costs javac a few milliseconds. */
+    private Boolean avajeJsonb;
 
     @Override
     public synchronized void init(ProcessingEnvironment environment) {
@@ -119,10 +121,16 @@ public final class WardProcessor extends AbstractProcessor {
                 contract.incomplete();
             }
         } else if (generated.add(handlerClass.element().getQualifiedName().toString())) {
-            boolean avajeJsonb = processingEnv.getElementUtils().getTypeElement(Names.AVAJE_JSON) != null;
-            RoutesWriter.write(handlerClass, avajeJsonb).writeTo(processingEnv.getFiler());
+            RoutesWriter.write(handlerClass, avajeJsonb()).writeTo(processingEnv.getFiler());
             contract.add(handlerClass);
         }
+    }
+
+    private boolean avajeJsonb() {
+        if (avajeJsonb == null) {
+            avajeJsonb = processingEnv.getElementUtils().getTypeElement(Names.AVAJE_JSON) != null;
+        }
+        return avajeJsonb;
     }
 
     /**

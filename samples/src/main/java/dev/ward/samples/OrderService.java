@@ -50,11 +50,12 @@ public final class OrderService {
     }
 
     private static WardServer build(int port, Consumer<WardServer.Builder> compensations) {
+        // The builder first: it begins loading Undertow's I/O layer in the background while the rest is made.
+        WardServer.Builder builder = WardServer.builder();
         Inventory inventory = new Inventory(Map.of("apple", 10, "pear", 5));
         // Ward's counters and the @Traced routes' timers land here, and GET /metrics serves them.
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        WardServer.Builder builder = WardServer.builder()
-                .host("127.0.0.1")
+        builder.host("127.0.0.1")
                 .port(port)
                 .meterRegistry(metrics)
                 // The contract Ward's processor wrote for these routes (docs/contract.md).

@@ -6,6 +6,7 @@ import dev.ward.undertow.internal.OpenApiDocument;
 import dev.ward.undertow.internal.ServerRuntime;
 import dev.ward.undertow.internal.ServerSettings;
 import dev.ward.undertow.internal.VirtualThreadWorkers;
+import dev.ward.undertow.internal.XnioPreload;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
@@ -38,7 +39,9 @@ public final class WardServer implements AutoCloseable {
         this.runtime = runtime;
     }
 
+    /** A builder; also begins loading XNIO in the background, which {@link #start()} needs in a fresh JVM. */
     public static Builder builder() {
+        XnioPreload.begin();
         return new Builder();
     }
 

@@ -7,6 +7,12 @@ import dev.ward.processor.model.HandlerClass;
 import dev.ward.processor.model.WardModel;
 import dev.ward.processor.write.ContextKeyWriter;
 import dev.ward.processor.write.RoutesWriter;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
@@ -28,22 +34,37 @@ final class GeneratedNameTaken implements Rule {
 
     @Override
     public void check(WardModel model, Diagnostics diagnostics) {
+        // Both names are top-level classes in the package of the class they are named after. Listing a package's
+        // classes once is far cheaper than a failed getTypeElement per class, which javac pays for with a
+        // completion failure each time.
+        Map<PackageElement, Set<String>> taken = new HashMap<>();
         for (HandlerClass handlerClass : model.classes()) {
             if (!handlerClass.routes().isEmpty()) {
                 check(handlerClass.element(), RoutesWriter.routesClassName(handlerClass.element()), "routes",
-                        diagnostics);
+                        taken, diagnostics);
             }
         }
         for (ContextValueType value : model.contextValues()) {
-            check(value.type(), ContextKeyWriter.keyClassName(value.type()), "context key", diagnostics);
+            check(value.type(), ContextKeyWriter.keyClassName(value.type()), "context key", taken, diagnostics);
         }
     }
 
-    private void check(TypeElement type, ClassName generated, String what, Diagnostics diagnostics) {
-        if (elements.getTypeElement(generated.canonicalName()) != null) {
+    private void check(TypeElement type, ClassName generated, String what, Map<PackageElement, Set<String>> taken,
+                       Diagnostics diagnostics) {
+        Set<String> names = taken.computeIfAbsent(elements.getPackageOf(type), GeneratedNameTaken::typeNames);
+        if (names.contains(generated.simpleName())) {
             diagnostics.error(id(), type, "Ward generates the " + what + " class of " + type.getSimpleName()
                             + " as " + generated.canonicalName() + ", but a class of that name already exists",
                     "rename your " + generated.simpleName() + ", or " + type.getSimpleName() + ".");
         }
+    }
+
+    /** The simple names of a package's top-level types: its sources' and those on the class path. */
+    private static Set<String> typeNames(PackageElement pkg) {
+        Set<String> names = new HashSet<>();
+        for (Element member : pkg.getEnclosedElements()) {
+            names.add(member.getSimpleName().toString());
+        }
+        return names;
     }
 }

@@ -1,6 +1,5 @@
 package dev.ward.undertow.internal;
 
-import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.AbstractServerConnection;
 import io.undertow.server.DefaultByteBufferPool;
@@ -18,7 +17,6 @@ import org.xnio.IoUtils;
 import org.xnio.OptionMap;
 import org.xnio.Options;
 import org.xnio.StreamConnection;
-import org.xnio.Xnio;
 import org.xnio.XnioWorker;
 import org.xnio.channels.AcceptingChannel;
 
@@ -42,8 +40,7 @@ final class HttpListener {
      */
     void start(String host, int port, int ioThreads, boolean virtualThreads, OptionMap serverOptions, HttpHandler root)
             throws IOException {
-        Xnio xnio = Xnio.getInstance(Undertow.class.getClassLoader());
-        worker = xnio.createWorker(OptionMap.builder()
+        worker = XnioPreload.xnio().createWorker(OptionMap.builder()
                 .set(Options.WORKER_IO_THREADS, ioThreads)
                 .set(Options.CONNECTION_HIGH_WATER, 1_000_000)
                 .set(Options.CONNECTION_LOW_WATER, 1_000_000)
