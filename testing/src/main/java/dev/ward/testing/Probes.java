@@ -19,7 +19,8 @@ import java.util.UUID;
  * invalid ones (each one defect in an otherwise valid request), then valid ones. Valid request {@code i + 1}
  * takes the {@code i}-th candidate of every value (boundaries: {@code ""}, int32 limits, every enum constant), so
  * the first requests cover every candidate, with every optional part present; later ones draw at random. Request
- * 0 has every optional part, request 1 none. Everything random comes from the one {@link SplittableRandom}: same seed, same requests.
+ * 0 has every optional part, request 1 none. Everything random comes from the one {@link SplittableRandom}: same
+ * seed, same requests.
  */
 final class Probes {
     /** Valid requests at least, even when no value has this many candidates. */

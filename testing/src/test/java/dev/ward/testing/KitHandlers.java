@@ -40,8 +40,8 @@ public class KitHandlers {
 
     @Get("/kits/count/{from}")
     public String count(@PathParam("from") int from, @QueryParam("to") long to, @QueryParam("boxed") boolean boxed,
-            @Header("X-Trace") Optional<UUID> trace) {
-        return from + ".." + to + (boxed ? " boxed" : "") + trace.map(id -> " " + id).orElse("");
+            @QueryParam("label") String label, @Header("X-Trace") Optional<UUID> trace) {
+        return label + from + ".." + to + (boxed ? " boxed" : "") + trace.map(id -> " " + id).orElse("");
     }
 
     @Put("/kits/notes/{name}")

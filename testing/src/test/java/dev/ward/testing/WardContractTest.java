@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ward.undertow.WardServer;
 import dev.ward.undertow.internal.LogCapture;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,11 +61,12 @@ class WardContractTest {
         // Boundaries, every enum constant, optional parts absent; then one defect each (every part of request 0).
         for (String expected : List.of("GET /kits/count/2147483647?to=9223372036854775807&boxed=",
                 "GET /kits/count/-2147483648?to=-9223372036854775808&boxed=",
-                "GET /kits/count/0?to=0&boxed=true\n\n",
+                "GET /kits/count/0?to=0&boxed=true&label=\n\n", "&label=Ward%20%E2%9C%93%20%C3%A9%20%22quoted%22",
                 "GET /kits/a?size=SMALL\n\n", "?size=LARGE\n\n", "GET /kits/a\n\n",
-                "GET /kits/a?size=NO_SUCH_VALUE\n\n", "GET /kits/count/x?to=0&boxed=true\n",
-                "GET /kits/count/2147483648?to=0&boxed=true\n", "GET /kits/count/0?boxed=true\n",
-                "GET /kits/count/0?to=0&boxed=x\n", "X-Trace: x\n\n",
+                "GET /kits/a?size=NO_SUCH_VALUE\n\n", "GET /kits/count/x?to=0&boxed=true&label=\n",
+                "GET /kits/count/2147483648?to=0&boxed=true&label=\n", "GET /kits/count/0?boxed=true&label=\n",
+                "GET /kits/count/0?to=0&boxed=x&label=\n", "GET /kits/count/0?to=0&boxed=true\nX-Trace:",
+                "X-Trace: x\n\n",
                 "PUT /kits/notes/a\nContent-Type: text/plain; charset=x-no-such-charset\n")) {
             assertTrue(all.contains(expected), expected + " in " + all);
         }
@@ -106,8 +110,9 @@ class WardContractTest {
         String message = failure("/defects/parts");
         assertTrue(message.contains("\n1. POST /defects/parts (operationId part), a valid request, every optional "
                 + "part present:\n     POST /defects/parts\n     Content-Type: application/json\n     {\"name\":\"\","
-                + "\"count\":0,\"size\":\"SMALL\"}\n     POST /defects/parts (operationId part): /defects/parts answered"
-                + " 200 with a body that breaks the contract:\n       $.name: required, but missing\n"), message);
+                + "\"count\":0,\"size\":\"SMALL\"}\n     POST /defects/parts (operationId part): /defects/parts "
+                + "answered 200 with a body that breaks the contract:\n       $.name: required, but missing\n"
+                + "     Body: {\"count\":0}"), message);
     }
 
     @Test
@@ -117,6 +122,22 @@ class WardContractTest {
                 + "part present:\n     GET /defects/status\n     GET /defects/status (operationId status): "
                 + "/defects/status answered 202, a status the contract does not declare; it declares 200, 500, 503."),
                 message);
+    }
+
+    @Test
+    void theRunIsBoundedInRequestsAndTime() {
+        WardContract.Run few = WardContract.run(client, under("/kits").maxRequestsPerOperation(4));
+        assertEquals(16, few.sent.size(), "4 operations, 4 requests each");
+        assertEquals(Map.of("POST /kits", 2L, "GET /kits/{name}", 1L, "GET /kits/count/{from}", 2L,
+                "PUT /kits/notes/{name}", 2L), few.sent.stream().filter(p -> !p.valid()).collect(Collectors.groupingBy(
+                        p -> p.operation().method() + " " + p.operation().template(), Collectors.counting())),
+                "invalid ones at most half; the enum query parameter has one");
+        try (LogCapture log = new LogCapture("dev.ward.testing")) {
+            WardContract.Run none = WardContract.run(client, under("/kits").timeBudget(Duration.ofNanos(1)));
+            assertEquals(List.of(), none.sent);
+            assertEquals(1, log.mentioning("WardContract: the time budget of PT0.000000001S ran out after 0 "
+                    + "requests").size());
+        }
     }
 
     @Test
