@@ -284,7 +284,7 @@ final class TrackingReader implements JsonReader {
         R value;
         try {
             value = read.get();
-        } catch (JsonEofException e) {
+        } catch (JsonEofException | IndexOutOfBoundsException e) {
             throw malformed(e);
         } catch (JsonException e) {
             if (token != kind || kind == JsonReader.Token.NUMBER) {
@@ -296,12 +296,15 @@ final class TrackingReader implements JsonReader {
         return value;
     }
 
-    /** Moves through the structure; whatever fails here is malformed JSON. */
+    /**
+     * Moves through the structure; whatever fails here is malformed JSON. The parser can fail out of bounds, not
+     * with a {@link JsonException}, on input cut inside a property name ({@code {"sku":"","}).
+     */
     private <R> R structure(Supplier<R> read) {
         valueJustRead = false;
         try {
             return read.get();
-        } catch (JsonException e) {
+        } catch (JsonException | IndexOutOfBoundsException e) {
             throw malformed(e);
         }
     }

@@ -42,18 +42,27 @@ final class Contract {
      * breaks the contract.
      */
     void check(String method, String path, WardResponse answer) {
+        String violation = violation(method, path, answer);
+        if (violation != null) {
+            throw new AssertionError(violation);
+        }
+    }
+
+    /**
+     * What is wrong with {@code answer}, naming the operation, the JSON path and what was expected; null if it
+     * keeps the contract or no operation describes {@code path}.
+     */
+    String violation(String method, String path, WardResponse answer) {
         String template = template(path);
         if (template == null) {
-            return;
+            return null;
         }
         Map<String, Object> operation = JsonTree.member(JsonTree.member(paths, template),
                 method.toLowerCase(Locale.ROOT));
         if (operation.isEmpty()) {
-            return;
+            return null;
         }
-        String name = method + " " + template + (operation.get("operationId") instanceof String id
-                ? " (operationId " + id + ")" : "");
-        String where = name + ": " + path + " answered " + answer.status();
+        String where = name(method, template, operation) + ": " + path + " answered " + answer.status();
         Map<String, Object> responses = JsonTree.member(operation, "responses");
         String status = String.valueOf(answer.status());
         Map<String, Object> declared = JsonTree.member(responses, status);
@@ -62,47 +71,81 @@ final class Contract {
             if (!responses.containsKey(status.charAt(0) + "XX")) {
                 declared = JsonTree.member(responses, "default");
                 if (!responses.containsKey("default")) {
-                    throw new AssertionError(where + ", a status the contract does not declare; it declares "
+                    return where + ", a status the contract does not declare; it declares "
                             + String.join(", ", responses.keySet()) + "." + (answer.bytes().length == 0 ? ""
-                            : " Body: " + answer.text()));
+                            : " Body: " + answer.text());
                 }
             }
         }
         Map<String, Object> content = JsonTree.member(declared, "content");
         byte[] body = answer.bytes();
         if (content.isEmpty()) {
-            if (body.length > 0) {
-                throw new AssertionError(where + " with a body of " + body.length + " bytes ('"
-                        + answer.contentType() + "'), but the contract declares none for " + status);
-            }
-            return;
+            return body.length == 0 ? null : where + " with a body of " + body.length + " bytes ('"
+                    + answer.contentType() + "'), but the contract declares none for " + status;
         }
         String mediaType = answer.mediaType();
         if (body.length == 0 && mediaType.isEmpty()) {
-            return;
+            return null;
         }
         if (!content.containsKey(mediaType)) {
-            throw new AssertionError(where + " with Content-Type '" + answer.contentType() + "', but the contract "
-                    + "declares " + String.join(", ", content.keySet()) + " for " + status);
+            return where + " with Content-Type '" + answer.contentType() + "', but the contract declares "
+                    + String.join(", ", content.keySet()) + " for " + status;
         }
         if (!mediaType.equals("application/json") && !mediaType.endsWith("+json")) {
-            return;
+            return null;
         }
         Object json;
         try {
             json = JsonTree.parse(answer.text());
         } catch (IllegalArgumentException e) {
-            throw new AssertionError(where + " with a body that is not JSON (" + e.getMessage() + "): "
-                    + answer.text());
+            return where + " with a body that is not JSON (" + e.getMessage() + "): " + answer.text();
         }
         List<String> violations = new ArrayList<>();
         validate(JsonTree.member(JsonTree.member(content, mediaType), "schema"), json, "$", violations, 0);
-        if (!violations.isEmpty()) {
-            int shown = Math.min(violations.size(), MAX_VIOLATIONS);
-            throw new AssertionError(where + " with a body that breaks the contract:\n  "
-                    + String.join("\n  ", violations.subList(0, shown))
-                    + (violations.size() > shown ? "\n  ... and " + (violations.size() - shown) + " more" : "")
-                    + "\nBody: " + answer.text());
+        if (violations.isEmpty()) {
+            return null;
+        }
+        int shown = Math.min(violations.size(), MAX_VIOLATIONS);
+        return where + " with a body that breaks the contract:\n  "
+                + String.join("\n  ", violations.subList(0, shown))
+                + (violations.size() > shown ? "\n  ... and " + (violations.size() - shown) + " more" : "")
+                + "\nBody: " + answer.text();
+    }
+
+    /** {@code GET /orders/{id} (operationId get)}: how messages name an operation. */
+    static String name(String method, String template, Map<String, Object> operation) {
+        return method + " " + template + (operation.get("operationId") instanceof String id
+                ? " (operationId " + id + ")" : "");
+    }
+
+    /** Every operation of the document: paths in document order, methods in the order each path lists them. */
+    List<Operation> operations() {
+        List<Operation> operations = new ArrayList<>();
+        for (String template : paths.keySet()) {
+            Map<String, Object> path = JsonTree.member(paths, template);
+            for (String method : path.keySet()) {
+                Map<String, Object> operation = JsonTree.member(path, method);
+                if (operation.containsKey("responses")) {
+                    operations.add(new Operation(method.toUpperCase(Locale.ROOT), template, operation));
+                }
+            }
+        }
+        return operations;
+    }
+
+    /** {@code schema}, or the component its {@code $ref} names (followed through chains); empty if it names none. */
+    Map<String, Object> resolve(Map<String, Object> schema) {
+        for (int refs = 0; schema.get("$ref") instanceof String ref && refs < JsonTree.MAX_DEPTH; refs++) {
+            schema = ref.startsWith(REF_PREFIX) ? JsonTree.member(schemas, ref.substring(REF_PREFIX.length()))
+                    : Map.of();
+        }
+        return schema;
+    }
+
+    /** One operation of the document, as parsed. */
+    record Operation(String method, String template, Map<String, Object> json) {
+        String name() {
+            return Contract.name(method, template, json);
         }
     }
 
