@@ -11,6 +11,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 
 /**
@@ -18,7 +21,8 @@ import java.util.concurrent.Callable;
  * bytes allocated (exact, from the JVM's counter) and time of decoding the benchmark's order, of the codec writing
  * it into a reused stream (the codec's own cost), and of encoding it the way the runtime's {@code ResultEncoder}
  * does (into a new buffer the size of the route's previous result, which the response takes without a copy); and,
- * as the reference for ward-json, avaje-jsonb called directly (no limit scan, no wrapping stream).
+ * as the reference for ward-json, avaje-jsonb called directly (no limit scan, no wrapping stream); and the floor
+ * no codec can beat: the same order built from the same field values, no JSON.
  * Run by {@code benchmarks/codec-cost.sh}.
  */
 public final class CodecCostProbe {
@@ -29,6 +33,8 @@ public final class CodecCostProbe {
 
     /** Keeps results alive so the JIT cannot drop the work. */
     private static volatile int sink;
+    /** Makes the floor's order escape, so the JIT cannot scalar-replace the allocations it measures. */
+    private static volatile JsonHandlers.Order kept;
 
     private CodecCostProbe() {
     }
@@ -48,6 +54,36 @@ public final class CodecCostProbe {
             avaje.toJson(order, reused);
             return reused.size();
         });
+        report("no codec", "the order itself (floor)", floor(order));
+    }
+
+    /**
+     * Builds the decoded order's graph anew from its field values, as a decoder must: a new array for each string's
+     * characters (decoded from bytes prepared beforehand), a list of exactly its size, the enum's shared constant.
+     */
+    private static Callable<Integer> floor(JsonHandlers.Order order) {
+        byte[] customer = order.customer().getBytes(StandardCharsets.UTF_8);
+        byte[] note = order.note().getBytes(StandardCharsets.UTF_8);
+        List<JsonHandlers.Item> items = order.items();
+        byte[][] skus = new byte[items.size()][];
+        byte[][] names = new byte[items.size()][];
+        for (int i = 0; i < items.size(); i++) {
+            skus[i] = items.get(i).sku().getBytes(StandardCharsets.UTF_8);
+            names[i] = items.get(i).name().getBytes(StandardCharsets.UTF_8);
+        }
+        return () -> {
+            List<JsonHandlers.Item> copies = new ArrayList<>(items.size());
+            for (int i = 0; i < items.size(); i++) {
+                JsonHandlers.Item item = items.get(i);
+                copies.add(new JsonHandlers.Item(new String(skus[i], StandardCharsets.UTF_8),
+                        new String(names[i], StandardCharsets.UTF_8), item.quantity(), item.priceCents(),
+                        item.weightKg()));
+            }
+            kept = new JsonHandlers.Order(new UUID(order.id().getMostSignificantBits(),
+                    order.id().getLeastSignificantBits()), new String(customer, StandardCharsets.UTF_8),
+                    order.status(), order.placedAt(), copies, new String(note, StandardCharsets.UTF_8));
+            return kept.items().size();
+        };
     }
 
     private static void measure(String name, BodyCodec codec, byte[] json) throws Exception {

@@ -9,8 +9,7 @@ import io.avaje.json.JsonReader;
 import io.avaje.json.PropertyNames;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.function.Supplier;
 
 /**
@@ -23,26 +22,45 @@ final class TrackingReader implements JsonReader {
     private final JsonReader parser;
     private final Shape root;
     private final boolean refuseUnknown;
-    private final List<Frame> frames = new ArrayList<>();
+    /** The objects and arrays open now are the first {@code depth}; the rest are kept for reuse. */
+    private Frame[] frames = new Frame[4];
+    private int depth;
     /**
      * Whether the last call read a scalar value: until the next call, the parser's position is that value's, and
      * an adapter that refuses it (an enum name, a UUID, a date) refuses a value of the wrong type.
      */
     private boolean valueJustRead;
 
-    /** One object or array being read. */
+    /**
+     * One object or array being read; reused by the next one opened at its depth, so that a body allocates one per
+     * level of nesting, not one per object (the eight items of an order share one).
+     */
     private static final class Frame {
-        final Shape shape;
-        final boolean object;
+        Shape shape;
+        boolean object;
+        /** Whether the properties seen are counted: an object of a type with properties. */
+        boolean tracked;
         String name;
-        int property = -1;
-        int index = -1;
+        int property;
+        int index;
+        /** The first {@code shape.propertyCount()} entries, when tracked. */
         boolean[] seen;
 
-        Frame(Shape shape, boolean object) {
+        void open(Shape shape, boolean object) {
             this.shape = shape;
             this.object = object;
-            this.seen = object && shape.kind == Shape.Kind.OBJECT ? new boolean[shape.propertyCount()] : null;
+            this.tracked = object && shape.kind == Shape.Kind.OBJECT;
+            this.name = null;
+            this.property = -1;
+            this.index = -1;
+            if (tracked) {
+                int count = shape.propertyCount();
+                if (seen == null || seen.length < count) {
+                    seen = new boolean[count];
+                } else {
+                    Arrays.fill(seen, 0, count, false);
+                }
+            }
         }
     }
 
@@ -108,7 +126,13 @@ final class TrackingReader implements JsonReader {
     private void begin(boolean object, Supplier<Void> read) {
         Shape expected = expected();
         value(read, object ? JsonReader.Token.BEGIN_OBJECT : JsonReader.Token.BEGIN_ARRAY, false);
-        frames.add(new Frame(expected, object));
+        if (depth == frames.length) {
+            frames = Arrays.copyOf(frames, 2 * depth);
+        }
+        if (frames[depth] == null) {
+            frames[depth] = new Frame();
+        }
+        frames[depth++].open(expected, object);
     }
 
     /**
@@ -121,7 +145,7 @@ final class TrackingReader implements JsonReader {
         Frame frame = top();
         while (structure(parser::hasNextField)) {
             frame.name = structure(parser::nextField);
-            frame.property = frame.seen == null ? -1 : frame.shape.propertyIndex(frame.name);
+            frame.property = !frame.tracked ? -1 : frame.shape.propertyIndex(frame.name);
             if (frame.property < 0 || structure(parser::currentToken) != JsonReader.Token.NULL) {
                 markSeen(frame);
                 return true;
@@ -164,15 +188,15 @@ final class TrackingReader implements JsonReader {
         });
         Frame frame = top();
         frame.name = null;
-        if (frame.seen != null) {
-            for (int property = 0; property < frame.seen.length; property++) {
+        if (frame.tracked) {
+            for (int property = 0; property < frame.shape.propertyCount(); property++) {
                 if (!frame.seen[property] && frame.shape.isRequired(property)) {
                     String name = frame.shape.propertyName(property);
                     throw missing(DecodingErrors.appendProperty(new StringBuilder(path()), name).toString(), name);
                 }
             }
         }
-        frames.remove(frames.size() - 1);
+        depth--;
     }
 
     @Override
@@ -190,7 +214,7 @@ final class TrackingReader implements JsonReader {
             parser.endArray();
             return null;
         });
-        frames.remove(frames.size() - 1);
+        depth--;
     }
 
     @Override
@@ -310,12 +334,12 @@ final class TrackingReader implements JsonReader {
     }
 
     private Frame top() {
-        return frames.get(frames.size() - 1);
+        return frames[depth - 1];
     }
 
     /** What the value at the parser's position should be. */
     private Shape expected() {
-        if (frames.isEmpty()) {
+        if (depth == 0) {
             return root;
         }
         Frame frame = top();
@@ -324,7 +348,8 @@ final class TrackingReader implements JsonReader {
 
     private String path() {
         StringBuilder path = new StringBuilder(DecodingErrors.ROOT);
-        for (Frame frame : frames) {
+        for (int level = 0; level < depth; level++) {
+            Frame frame = frames[level];
             if (frame.object && frame.name != null) {
                 DecodingErrors.appendProperty(path, frame.name);
             } else if (!frame.object && frame.index >= 0) {
