@@ -8,6 +8,9 @@
 # Servers are pinned to core SERVER_CPUS and wrk to WRK_CPUS (taskset), when the machine has 2 cores or more.
 # TARGETS="ward-guarded helidon" measures only those (raw-io is always measured: it is the base); ward-guarded-few
 # (FEW_WORKERS platform workers, default 4) is measured only when named.
+# The JSON comparison (issue #18 part 5), only when named: TARGETS="ward-json javalin-json" POSTs the 1,059-byte Order
+# of benchmarks/load.sh to ward-json's typed route, to Javalin 7 + Jackson, and to Ward's byte[] route (ward-bytes,
+# then always measured: it is their base); each is answered back, checked once before measuring.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-5s}
@@ -25,7 +28,19 @@ BASE_PORT=${BASE_PORT:-18290}
 JAVA21_HOME=${JAVA21_HOME:-}
 DEFAULT_TARGETS="raw-dispatch ward-guarded ward-io vertx"
 [ -n "$JAVA21_HOME" ] && DEFAULT_TARGETS="$DEFAULT_TARGETS ward-guarded-21 ward-virtual helidon"
-TARGETS="raw-io ${TARGETS:-$DEFAULT_TARGETS}"
+NAMES=() JSON_NAMES=()
+for name in ${TARGETS:-$DEFAULT_TARGETS}; do
+  case $name in
+    raw-io | ward-bytes) ;;
+    ward-json | javalin-json) JSON_NAMES+=("$name") ;;
+    *) NAMES+=("$name") ;;
+  esac
+done
+# Each group's base first: raw Undertow for GET /hello and POST /echo, Ward's byte[] route for POST /json.
+if [ ${#NAMES[@]} -gt 0 ] || [[ " ${TARGETS:-} " == *" raw-io "* ]]; then NAMES=(raw-io "${NAMES[@]}"); fi
+if [ ${#JSON_NAMES[@]} -gt 0 ] || [[ " ${TARGETS:-} " == *" ward-bytes "* ]]; then
+  JSON_NAMES=(ward-bytes "${JSON_NAMES[@]}")
+fi
 
 if ! command -v wrk >/dev/null; then
   apt-get update -qq && apt-get install -y -qq wrk >/dev/null
@@ -43,14 +58,18 @@ if [ -n "$JAVA21_HOME" ]; then
       -Dmdep.outputFile=target/classpath.txt
 fi
 
+ORDER=benchmarks/target/peers-order.json
+java -cp "$CLASSPATH_17" dev.ward.benchmarks.JsonHandlers > "$ORDER"
+post_order() { curl -fs -H 'Content-Type: application/json' --data-binary "@$ORDER" "http://127.0.0.1:$1"; }
 RAW=$BASE_PORT WARD=$((BASE_PORT + 1)) VERTX=$((BASE_PORT + 2)) WARD21=$((BASE_PORT + 3)) VIRTUAL=$((BASE_PORT + 4))
-HELIDON=$((BASE_PORT + 5)) FEW=$((BASE_PORT + 6))
+HELIDON=$((BASE_PORT + 5)) FEW=$((BASE_PORT + 6)) WARD_JSON=$((BASE_PORT + 7)) JAVALIN=$((BASE_PORT + 8))
 SERVER_PIDS=()
 trap 'kill "${SERVER_PIDS[@]}" 2>/dev/null || true' EXIT
 JVM=(-Xms512m -Xmx512m -Dpeers.workers="$WORKERS" -Dpeers.fewWorkers="$FEW_WORKERS" -Dpeers.ioThreads="$IO_THREADS")
 # shellcheck disable=SC2086 # SERVER_JAVA_OPTS is a list of options
 "${PIN_SERVER[@]}" java "${JVM[@]}" $SERVER_JAVA_OPTS -cp "$CLASSPATH_17" dev.ward.benchmarks.peers.PeerServers \
-    raw=$RAW ward=$WARD ward-few=$FEW vertx=$VERTX > benchmarks/target/peers-17.log 2>&1 &
+    raw=$RAW ward=$WARD ward-few=$FEW vertx=$VERTX ward-json=$WARD_JSON javalin=$JAVALIN \
+    > benchmarks/target/peers-17.log 2>&1 &
 SERVER_PIDS+=($!)
 WAIT_FOR=("$RAW/hello" "$WARD/hello" "$VERTX/hello")
 if [ -n "$JAVA21_HOME" ]; then
@@ -72,6 +91,14 @@ for path in "${WAIT_FOR[@]}"; do
   done
   curl -fs "http://127.0.0.1:$path" >/dev/null || { echo "no answer from 127.0.0.1:$path" >&2; exit 1; }
 done
+for path in "$WARD_JSON/bytes" "$WARD_JSON/json" "$JAVALIN/json"; do
+  for _ in $(seq 1 200); do
+    post_order "$path" >/dev/null && break
+    sleep 0.1
+  done
+  # The same record back, byte for byte: every JSON target does the same work.
+  [ "$(post_order "$path")" = "$(cat "$ORDER")" ] || { echo "127.0.0.1:$path did not answer the Order back" >&2; exit 1; }
+done
 
 POST_SCRIPT=benchmarks/target/peers-echo-1k.lua
 cat > "$POST_SCRIPT" <<LUA
@@ -79,9 +106,15 @@ wrk.method = "POST"
 wrk.body = string.rep("x", 1024)
 wrk.headers["Content-Type"] = "application/octet-stream"
 LUA
+JSON_SCRIPT=benchmarks/target/peers-order.lua
+cat > "$JSON_SCRIPT" <<LUA
+wrk.method = "POST"
+wrk.body = [[$(cat "$ORDER")]]
+wrk.headers["Content-Type"] = "application/json"
+LUA
 
 url() { # target route
-  local hello=/hello echo=/echo port
+  local hello=/hello echo=/echo json=/json port
   case $1 in
     raw-io)          port=$RAW ;;
     raw-dispatch)    port=$RAW hello=/dispatch/hello echo=/dispatch/echo ;;
@@ -92,9 +125,16 @@ url() { # target route
     ward-guarded-21) port=$WARD21 ;;
     ward-virtual)    port=$VIRTUAL ;;
     helidon)         port=$HELIDON ;;
+    ward-bytes)      port=$WARD_JSON json=/bytes ;;
+    ward-json)       port=$WARD_JSON ;;
+    javalin-json)    port=$JAVALIN ;;
     *) echo "no target $1" >&2; exit 2 ;;
   esac
-  if [ "$2" = hello ]; then echo "http://127.0.0.1:$port$hello"; else echo "http://127.0.0.1:$port$echo"; fi
+  case $2 in
+    hello) echo "http://127.0.0.1:$port$hello" ;;
+    echo)  echo "http://127.0.0.1:$port$echo" ;;
+    json)  echo "http://127.0.0.1:$port$json" ;;
+  esac
 }
 
 declare -A RPS P99 RATIO
@@ -104,6 +144,7 @@ MICROS='$1 == q { v = $2; f = 1; if (v ~ /us$/) f = 1; else if (v ~ /ms$/) f = 1
 measure() { # target route round
   local key="$1 $2" args=(-t"$THREADS" -c"$CONNECTIONS" --latency) out rps p99
   [ "$2" = echo ] && args+=(-s "$POST_SCRIPT")
+  [ "$2" = json ] && args+=(-s "$JSON_SCRIPT")
   "${PIN_WRK[@]}" wrk "${args[@]}" -d"$WARMUP" "$(url "$1" "$2")" >/dev/null
   out=$("${PIN_WRK[@]}" wrk "${args[@]}" -d"$DURATION" "$(url "$1" "$2")")
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
@@ -120,8 +161,11 @@ echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION (after $WARMUP warm-up) x $ROUND
     "servers on CPU ${SERVER_CPUS} and wrk on CPU ${WRK_CPUS}$([ ${#PIN_SERVER[@]} -gt 0 ] || echo ' (not pinned)')," \
     "$IO_THREADS I/O threads, $WORKERS workers, $(date -u +%F)"
 echo "Java: $(java -version 2>&1 | head -1)${JAVA21_HOME:+; JAVA21_HOME: $("$JAVA21_HOME/bin/java" -version 2>&1 | head -1)}"
-read -r -a NAMES <<<"$TARGETS"
 declare -A LAST
+# Appends LAST[a] / LAST[b] of this round to RATIO[key].
+add_ratio() { # key a b
+  RATIO[$1]="${RATIO[$1]:-} $(awk -v a="${LAST[$2]}" -v b="${LAST[$3]}" 'BEGIN { printf "%.2f", a / b }')"
+}
 for round in $(seq 1 "$ROUNDS"); do
   echo "round $round"
   for name in "${NAMES[@]}"; do
@@ -129,21 +173,45 @@ for round in $(seq 1 "$ROUNDS"); do
       measure "$name" "$route"
     done
   done
+  for name in "${JSON_NAMES[@]}"; do
+    measure "$name" json
+  done
   for name in "${NAMES[@]}"; do
     for route in hello echo; do
-      RATIO["$name $route"]="${RATIO["$name $route"]:-} $(awk -v a="${LAST["$name $route"]}" \
-          -v b="${LAST["raw-io $route"]}" 'BEGIN { printf "%.2f", a / b }')"
+      add_ratio "$name $route" "$name $route" "raw-io $route"
     done
   done
+  for name in "${JSON_NAMES[@]}"; do
+    add_ratio "$name json" "$name json" "ward-bytes json"
+  done
+  if [ -n "${LAST["javalin-json json"]:-}" ] && [ -n "${LAST["ward-json json"]:-}" ]; then
+    add_ratio "ward-json over javalin" "ward-json json" "javalin-json json"
+  fi
 done
 
-echo
-echo "medians of $ROUNDS rounds (x raw: the rate over raw Undertow's on the I/O thread in the same round)"
-printf '  %-16s %12s %12s %10s %10s %18s\n' target "hello req/s" "echo req/s" "hello x raw" "echo x raw" \
-    "p99 hello / echo"
-for name in "${NAMES[@]}"; do
-  printf '  %-16s %12s %12s %10s %10s %18s\n' "$name" "$(median "${RPS["$name hello"]}")" \
-      "$(median "${RPS["$name echo"]}")" "$(median "${RATIO["$name hello"]}")" "$(median "${RATIO["$name echo"]}")" \
-      "$(awk -v h="$(median "${P99["$name hello"]}")" -v e="$(median "${P99["$name echo"]}")" \
-          'BEGIN { printf "%.1f / %.1f ms", h / 1000, e / 1000 }')"
-done
+if [ ${#NAMES[@]} -gt 0 ]; then
+  echo
+  echo "medians of $ROUNDS rounds (x raw: the rate over raw Undertow's on the I/O thread in the same round)"
+  printf '  %-16s %12s %12s %10s %10s %18s\n' target "hello req/s" "echo req/s" "hello x raw" "echo x raw" \
+      "p99 hello / echo"
+  for name in "${NAMES[@]}"; do
+    printf '  %-16s %12s %12s %10s %10s %18s\n' "$name" "$(median "${RPS["$name hello"]}")" \
+        "$(median "${RPS["$name echo"]}")" "$(median "${RATIO["$name hello"]}")" "$(median "${RATIO["$name echo"]}")" \
+        "$(awk -v h="$(median "${P99["$name hello"]}")" -v e="$(median "${P99["$name echo"]}")" \
+            'BEGIN { printf "%.1f / %.1f ms", h / 1000, e / 1000 }')"
+  done
+fi
+
+if [ ${#JSON_NAMES[@]} -gt 0 ]; then
+  echo
+  echo "POST /json, the 1,059-byte Order answered back: medians of $ROUNDS rounds (x bytes: the rate over ward-bytes' in" \
+      "the same round)"
+  printf '  %-16s %12s %10s %10s\n' target "json req/s" "x bytes" "p99"
+  for name in "${JSON_NAMES[@]}"; do
+    printf '  %-16s %12s %10s %10s\n' "$name" "$(median "${RPS["$name json"]}")" "$(median "${RATIO["$name json"]}")" \
+        "$(awk -v p="$(median "${P99["$name json"]}")" 'BEGIN { printf "%.1f ms", p / 1000 }')"
+  done
+  if [ -n "${RATIO["ward-json over javalin"]:-}" ]; then
+    echo "  ward-json / javalin-json, median of the rounds' ratios: $(median "${RATIO["ward-json over javalin"]}")"
+  fi
+fi

@@ -1,5 +1,8 @@
 package dev.ward.benchmarks.peers;
 
+import dev.ward.benchmarks.JsonHandlers;
+import dev.ward.benchmarks.JsonHandlersRoutes;
+import dev.ward.json.JsonbCodec;
 import dev.ward.undertow.WardServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -11,7 +14,9 @@ import java.util.concurrent.TimeUnit;
  * is killed. {@code raw} (Undertow, on the I/O thread and dispatched), {@code ward} (the guarded and
  * {@code @NonBlocking} routes of {@link PeerHandlers}, on Ward's platform worker pool), {@code ward-virtual} (the
  * same on virtual threads: Java 21+), {@code ward-few} (the same on {@code -Dpeers.fewWorkers} platform workers, default
- * 4: how the tail depends on the number of threads), {@code vertx}. Every server has {@code -Dpeers.ioThreads} I/O threads (event
+ * 4: how the tail depends on the number of threads), {@code vertx}; for the JSON comparison {@code ward-json}
+ * ({@link JsonHandlers}' {@code /json} and {@code /bytes} on ward-json, no meter registry, as benchmarks/load.sh
+ * serves them) and {@code javalin} ({@link JavalinPeer}). Every server has {@code -Dpeers.ioThreads} I/O threads (event
  * loops for Vert.x; default 2) and the dispatching ones {@code -Dpeers.workers} workers (default Ward's 64).
  */
 public final class PeerServers {
@@ -33,6 +38,10 @@ public final class PeerServers {
                         .build().start();
                 case "ward-virtual" -> ward(port, ioThreads, meters).virtualThreads().build().start();
                 case "vertx" -> VertxPeer.start(port, ioThreads, meters);
+                case "ward-json" -> WardServer.builder().host("127.0.0.1").port(port).ioThreads(ioThreads)
+                        .workerThreads(workers).codec(new JsonbCodec())
+                        .routes(new JsonHandlersRoutes(new JsonHandlers())).build().start();
+                case "javalin" -> JavalinPeer.start(port, workers);
                 default -> throw new IllegalArgumentException("no peer " + name);
             }
             System.out.println(name + " on " + port + " (Java " + Runtime.version().feature() + ")");
