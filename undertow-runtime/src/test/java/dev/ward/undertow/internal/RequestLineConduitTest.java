@@ -21,7 +21,7 @@ import org.xnio.conduits.StreamSourceConduit;
 
 /**
  * Every way TCP may cut a request head into reads: the version is found, and a refused version's minor digit is
- * rewritten before the parser sees it, wherever the cuts fall. ProtocolVersionTest shows the same over a socket,
+ * rewritten before the parser sees it, wherever the cuts fall. RequestLineTest shows the same over a socket,
  * where the cuts cannot be chosen.
  */
 class RequestLineConduitTest {
