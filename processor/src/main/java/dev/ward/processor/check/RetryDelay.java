@@ -3,8 +3,6 @@ package dev.ward.processor.check;
 import dev.ward.processor.Diagnostics;
 import dev.ward.processor.model.RetrySpec;
 import dev.ward.processor.model.Route;
-import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.time.temporal.UnsupportedTemporalTypeException;
 
 /**
@@ -29,7 +27,7 @@ final class RetryDelay extends RetryRule {
                     "make maxDelay at least delay, e.g. maxDelay = " + retry.delay() * 8 + ".");
         } else if (!retry.unit().isEmpty()) {
             try {
-                Duration.of(retry.maxDelay(), ChronoUnit.valueOf(retry.unit())).toNanos();
+                retry.nanos(retry.maxDelay());
             } catch (UnsupportedTemporalTypeException | ArithmeticException notCountable) {
                 report(diagnostics, route, retry, "unit", "@Retry(maxDelay = " + retry.maxDelay() + ", unit = "
                                 + "ChronoUnit." + retry.unit() + ") is no wait the runtime can count; the server "

@@ -5,7 +5,6 @@ import dev.ward.processor.model.RetrySpec;
 import dev.ward.processor.model.Route;
 import dev.ward.processor.model.TimeoutSpec;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.time.temporal.UnsupportedTemporalTypeException;
 
 /**
@@ -27,9 +26,9 @@ final class RetryExceedsTimeout extends RetryRule {
         long delay;
         long maxDelay;
         try {
-            deadline = Duration.of(timeout.value(), ChronoUnit.valueOf(timeout.unit())).toNanos();
-            delay = Duration.of(retry.delay(), ChronoUnit.valueOf(retry.unit())).toNanos();
-            maxDelay = Duration.of(retry.maxDelay(), ChronoUnit.valueOf(retry.unit())).toNanos();
+            deadline = timeout.nanos();
+            delay = retry.nanos(retry.delay());
+            maxDelay = retry.nanos(retry.maxDelay());
         } catch (IllegalArgumentException | UnsupportedTemporalTypeException | ArithmeticException invalid) {
             return; // Ward/TimeoutUnit and Ward/RetryDelay report it
         }

@@ -6,8 +6,6 @@ import dev.ward.processor.model.HandlerClass;
 import dev.ward.processor.model.Route;
 import dev.ward.processor.model.TimeoutSpec;
 import dev.ward.processor.model.WardModel;
-import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.time.temporal.UnsupportedTemporalTypeException;
 import java.util.HashSet;
 import java.util.Set;
@@ -40,7 +38,7 @@ final class TimeoutUnit implements Rule {
 
     private void check(TimeoutSpec timeout, Diagnostics diagnostics) {
         try {
-            Duration.of(timeout.value(), ChronoUnit.valueOf(timeout.unit())).toNanos();
+            timeout.nanos();
         } catch (UnsupportedTemporalTypeException estimated) {
             diagnostics.error(id(), timeout.declaredOn(), timeout.annotation(),
                     Annotations.explicitValue(timeout.annotation(), "unit"),

@@ -1,5 +1,8 @@
 package dev.ward.processor.model;
 
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.UnsupportedTemporalTypeException;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.type.TypeMirror;
@@ -13,4 +16,13 @@ import javax.lang.model.type.TypeMirror;
  */
 public record RetrySpec(AnnotationMirror annotation, long maxAttempts, long delay, long maxDelay, String unit,
                         double jitter, List<TypeMirror> retryOn, List<TypeMirror> abortOn) {
+    /**
+     * {@code amount} of {@link #unit()} in nanoseconds, as the runtime counts a wait.
+     *
+     * @throws UnsupportedTemporalTypeException for a unit of estimated length (WEEKS and up)
+     * @throws ArithmeticException              past what a long of nanoseconds holds
+     */
+    public long nanos(long amount) {
+        return Duration.of(amount, ChronoUnit.valueOf(unit)).toNanos();
+    }
 }

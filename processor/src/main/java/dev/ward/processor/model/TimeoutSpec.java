@@ -1,5 +1,8 @@
 package dev.ward.processor.model;
 
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.UnsupportedTemporalTypeException;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 
@@ -11,4 +14,13 @@ import javax.lang.model.element.Element;
  * @param fallback   the fallback method's name, empty for a plain 503
  */
 public record TimeoutSpec(Element declaredOn, AnnotationMirror annotation, long value, String unit, String fallback) {
+    /**
+     * The deadline in nanoseconds, as the runtime counts it.
+     *
+     * @throws UnsupportedTemporalTypeException for a unit of estimated length (WEEKS and up)
+     * @throws ArithmeticException              past what a long of nanoseconds holds
+     */
+    public long nanos() {
+        return Duration.of(value, ChronoUnit.valueOf(unit)).toNanos();
+    }
 }
