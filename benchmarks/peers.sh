@@ -11,6 +11,9 @@
 # The JSON comparison (issue #18 part 5), only when named: TARGETS="ward-json javalin-json" POSTs the 1,059-byte Order
 # of benchmarks/load.sh to ward-json's typed route, to Javalin 7 + Jackson, and to Ward's byte[] route (ward-bytes,
 # then always measured: it is their base); each is answered back, checked once before measuring.
+# HOST_HEADER=localhost sends that Host header instead of wrk's 127.0.0.1:<port>: Undertow checks a Host that looks
+# like an IPv4 address with a regular expression on every request (~0.6 us, its HostHeaderHandler; Vert.x does not),
+# a cost a service reached by name does not pay (docs/performance.md, "Round three").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-5s}
@@ -143,6 +146,7 @@ MICROS='$1 == q { v = $2; f = 1; if (v ~ /us$/) f = 1; else if (v ~ /ms$/) f = 1
   sub(/[a-z]+$/, "", v); printf "%.0f", v * f }'
 measure() { # target route round
   local key="$1 $2" args=(-t"$THREADS" -c"$CONNECTIONS" --latency) out rps p99
+  [ -n "${HOST_HEADER:-}" ] && args+=(-H "Host: $HOST_HEADER")
   [ "$2" = echo ] && args+=(-s "$POST_SCRIPT")
   [ "$2" = json ] && args+=(-s "$JSON_SCRIPT")
   "${PIN_WRK[@]}" wrk "${args[@]}" -d"$WARMUP" "$(url "$1" "$2")" >/dev/null
@@ -159,7 +163,7 @@ median() { tr ' ' '\n' <<<"$1" | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } EN
 
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION (after $WARMUP warm-up) x $ROUNDS rounds, 127.0.0.1, $(nproc) cores," \
     "servers on CPU ${SERVER_CPUS} and wrk on CPU ${WRK_CPUS}$([ ${#PIN_SERVER[@]} -gt 0 ] || echo ' (not pinned)')," \
-    "$IO_THREADS I/O threads, $WORKERS workers, $(date -u +%F)"
+    "$IO_THREADS I/O threads, $WORKERS workers, $(date -u +%F)${HOST_HEADER:+, Host: $HOST_HEADER}"
 echo "Java: $(java -version 2>&1 | head -1)${JAVA21_HOME:+; JAVA21_HOME: $("$JAVA21_HOME/bin/java" -version 2>&1 | head -1)}"
 declare -A LAST
 # Appends LAST[a] / LAST[b] of this round to RATIO[key].

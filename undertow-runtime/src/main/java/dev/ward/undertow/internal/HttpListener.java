@@ -6,6 +6,7 @@ import io.undertow.server.DefaultByteBufferPool;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.protocol.http.HttpOpenListener;
+import io.undertow.util.Headers;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -53,10 +54,14 @@ final class HttpListener {
         try {
             HttpOpenListener http = new HttpOpenListener(buffers(virtualThreads), OptionMap.builder()
                     .set(UndertowOptions.BUFFER_PIPELINED_DATA, true)
+                    // HTTP/1.1 connections are persistent unless one side says "close": Undertow's default header
+                    // on every answer is 24 bytes of nothing. HTTP/1.0 still needs it, see keepAlive.
+                    .set(UndertowOptions.ALWAYS_SET_KEEP_ALIVE, false)
                     .addAll(serverOptions)
                     .getMap());
             http.setRootHandler(exchange -> {
                 versionOf(exchange);
+                keepAlive(exchange);
                 root.handleRequest(exchange);
             });
             channel = worker.createStreamConnectionServer(new InetSocketAddress(InetAddress.getByName(host), port),
@@ -112,6 +117,16 @@ final class HttpListener {
         String refused = line.takeRefusedVersion();
         if (refused != null) {
             exchange.putAttachment(RequestLine.UNSUPPORTED_VERSION, refused);
+        }
+    }
+
+    /**
+     * An HTTP/1.0 client keeps its connection only if the answer says {@code Connection: keep-alive}. Should the
+     * exchange stop being persistent later, Undertow replaces the header with {@code close} as it writes the head.
+     */
+    private static void keepAlive(HttpServerExchange exchange) {
+        if (exchange.isHttp10() && exchange.isPersistent()) {
+            exchange.getResponseHeaders().put(Headers.CONNECTION, Headers.KEEP_ALIVE.toString());
         }
     }
 

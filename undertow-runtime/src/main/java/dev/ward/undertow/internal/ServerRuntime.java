@@ -12,6 +12,7 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.GracefulShutdownHandler;
 import io.undertow.server.handlers.HttpContinueReadHandler;
 import io.undertow.server.handlers.accesslog.AccessLogHandler;
+import io.undertow.util.Headers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -89,7 +90,11 @@ public final class ServerRuntime implements AutoCloseable {
                 chains.add(route);
             }));
         }
-        HttpHandler root = new HttpContinueReadHandler(router);
+        // Undertow's handler looks for Expect through the exchange's attachments on every request; only a request
+        // that has the header needs it.
+        HttpHandler continueRead = new HttpContinueReadHandler(router);
+        HttpHandler root = exchange -> (exchange.getRequestHeaders().contains(Headers.EXPECT) ? continueRead : router)
+                .handleRequest(exchange);
         if (settings.accessLogSink() != null) {
             this.accessLog = new AsyncAccessLog(settings.accessLogSink(), settings.accessLogQueue());
             metrics.accessLog(accessLog);
