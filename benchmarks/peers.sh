@@ -10,7 +10,8 @@
 # (FEW_WORKERS platform workers, default 4) is measured only when named.
 # The JSON comparison (issue #18 part 5), only when named: TARGETS="ward-json javalin-json" POSTs the 1,059-byte Order
 # of benchmarks/load.sh to ward-json's typed route, to Javalin 7 + Jackson, and to Ward's byte[] route (ward-bytes,
-# then always measured: it is their base); each is answered back, checked once before measuring.
+# then always measured: it is their base); each is answered back, checked once before measuring. ward-avaje (only when
+# named) is the byte[] route decoding and encoding the Order with avaje-jsonb directly: ward-json's floor.
 # HOST_HEADER=localhost sends that Host header instead of wrk's 127.0.0.1:<port>: Undertow checks a Host that looks
 # like an IPv4 address with a regular expression on every request (~0.6 us, its HostHeaderHandler; Vert.x does not),
 # a cost a service reached by name does not pay (docs/performance.md, "Round three").
@@ -35,7 +36,7 @@ NAMES=() JSON_NAMES=()
 for name in ${TARGETS:-$DEFAULT_TARGETS}; do
   case $name in
     raw-io | ward-bytes) ;;
-    ward-json | javalin-json) JSON_NAMES+=("$name") ;;
+    ward-json | ward-avaje | javalin-json) JSON_NAMES+=("$name") ;;
     *) NAMES+=("$name") ;;
   esac
 done
@@ -94,7 +95,7 @@ for path in "${WAIT_FOR[@]}"; do
   done
   curl -fs "http://127.0.0.1:$path" >/dev/null || { echo "no answer from 127.0.0.1:$path" >&2; exit 1; }
 done
-for path in "$WARD_JSON/bytes" "$WARD_JSON/json" "$JAVALIN/json"; do
+for path in "$WARD_JSON/bytes" "$WARD_JSON/json" "$WARD_JSON/avaje" "$JAVALIN/json"; do
   for _ in $(seq 1 200); do
     post_order "$path" >/dev/null && break
     sleep 0.1
@@ -130,6 +131,7 @@ url() { # target route
     helidon)         port=$HELIDON ;;
     ward-bytes)      port=$WARD_JSON json=/bytes ;;
     ward-json)       port=$WARD_JSON ;;
+    ward-avaje)      port=$WARD_JSON json=/avaje ;;
     javalin-json)    port=$JAVALIN ;;
     *) echo "no target $1" >&2; exit 2 ;;
   esac
@@ -140,7 +142,18 @@ url() { # target route
   esac
 }
 
-declare -A RPS P99 RATIO
+declare -A RPS P99 RATIO CPU
+# The server's CPU time per request over a measured run (user + system, all its threads: I/O, workers, GC, JIT), from
+# /proc: unlike the rate, it does not move when something else takes the pinned core.
+TICKS_PER_SECOND=$(getconf CLK_TCK)
+server_pid() { # target
+  case $1 in
+    ward-guarded-21 | ward-virtual) echo "${SERVER_PIDS[1]}" ;;
+    helidon) echo "${SERVER_PIDS[2]}" ;;
+    *) echo "${SERVER_PIDS[0]}" ;;
+  esac
+}
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 # A wrk latency percentile line ("99%  3.62ms") in microseconds.
 MICROS='$1 == q { v = $2; f = 1; if (v ~ /us$/) f = 1; else if (v ~ /ms$/) f = 1000; else if (v ~ /s$/) f = 1000000;
   sub(/[a-z]+$/, "", v); printf "%.0f", v * f }'
@@ -149,14 +162,20 @@ measure() { # target route round
   [ -n "${HOST_HEADER:-}" ] && args+=(-H "Host: $HOST_HEADER")
   [ "$2" = echo ] && args+=(-s "$POST_SCRIPT")
   [ "$2" = json ] && args+=(-s "$JSON_SCRIPT")
+  local pid ticks cpu
   "${PIN_WRK[@]}" wrk "${args[@]}" -d"$WARMUP" "$(url "$1" "$2")" >/dev/null
+  pid=$(server_pid "$1")
+  ticks=$(cpu_ticks "$pid")
   out=$("${PIN_WRK[@]}" wrk "${args[@]}" -d"$DURATION" "$(url "$1" "$2")")
+  ticks=$(($(cpu_ticks "$pid") - ticks))
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p99=$(awk -v q=99% "$MICROS" <<<"$out")
+  cpu=$(awk -v t="$ticks" -v hz="$TICKS_PER_SECOND" '/ requests in / { printf "%.1f", t * 1000000 / hz / $1 }' <<<"$out")
   RPS[$key]="${RPS[$key]:-} $rps"
   P99[$key]="${P99[$key]:-} $p99"
+  CPU[$key]="${CPU[$key]:-} $cpu"
   LAST[$key]=$rps
-  printf '  %-16s %-5s %12s req/s   p99 %7s us   %s\n' "$1" "$2" "$rps" "$p99" \
+  printf '  %-16s %-5s %12s req/s   p99 %7s us   cpu %6s us/req   %s\n' "$1" "$2" "$rps" "$p99" "$cpu" \
       "$(awk '/Non-2xx|Socket errors/' <<<"$out" | tr -s ' \n' ' ')"
 }
 median() { tr ' ' '\n' <<<"$1" | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
@@ -210,10 +229,11 @@ if [ ${#JSON_NAMES[@]} -gt 0 ]; then
   echo
   echo "POST /json, the 1,059-byte Order answered back: medians of $ROUNDS rounds (x bytes: the rate over ward-bytes' in" \
       "the same round)"
-  printf '  %-16s %12s %10s %10s\n' target "json req/s" "x bytes" "p99"
+  printf '  %-16s %12s %10s %10s %14s\n' target "json req/s" "x bytes" "p99" "cpu us/req"
   for name in "${JSON_NAMES[@]}"; do
-    printf '  %-16s %12s %10s %10s\n' "$name" "$(median "${RPS["$name json"]}")" "$(median "${RATIO["$name json"]}")" \
-        "$(awk -v p="$(median "${P99["$name json"]}")" 'BEGIN { printf "%.1f ms", p / 1000 }')"
+    printf '  %-16s %12s %10s %10s %14s\n' "$name" "$(median "${RPS["$name json"]}")" "$(median "${RATIO["$name json"]}")" \
+        "$(awk -v p="$(median "${P99["$name json"]}")" 'BEGIN { printf "%.1f ms", p / 1000 }')" \
+        "$(median "${CPU["$name json"]}")"
   done
   if [ -n "${RATIO["ward-json over javalin"]:-}" ]; then
     echo "  ward-json / javalin-json, median of the rounds' ratios: $(median "${RATIO["ward-json over javalin"]}")"

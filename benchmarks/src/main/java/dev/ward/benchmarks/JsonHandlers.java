@@ -2,14 +2,21 @@ package dev.ward.benchmarks;
 
 import dev.ward.Body;
 import dev.ward.Post;
+import io.avaje.jsonb.JsonType;
+import io.avaje.jsonb.Jsonb;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * A ~1 KiB JSON record decoded and answered back, and the same bytes in and out as {@code byte[]}: what typed JSON
- * bodies cost over the bytes alone, and one codec against the other (docs/performance.md, "JSON bodies").
+ * bodies cost over the bytes alone, and one codec against the other (docs/performance.md, "JSON bodies"); and the
+ * {@code byte[]} route decoding and encoding the record with avaje-jsonb called directly, as ward-json configures it:
+ * the floor of the typed route, what avaje-jsonb costs in the server without anything of ward-json's.
  */
 public class JsonHandlers {
+    private static final JsonType<Order> AVAJE = Jsonb.builder().failOnUnknown(false).failOnNullPrimitives(true)
+            .serializeNulls(false).serializeEmpty(true).build().type(Order.class);
+
     public enum Status { PLACED, PAID, SHIPPED }
 
     public record Item(String sku, String name, int quantity, long priceCents, double weightKg) {
@@ -26,6 +33,11 @@ public class JsonHandlers {
     @Post("/bytes")
     public byte[] bytes(@Body byte[] body) {
         return body;
+    }
+
+    @Post("/avaje")
+    public byte[] avaje(@Body byte[] body) {
+        return AVAJE.toJsonBytes(AVAJE.fromJson(body));
     }
 
     /** The request body both routes are measured with: 1,059 bytes of compact JSON, eight items. */

@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 final class KeepAliveClient implements AutoCloseable {
     static final String[] TARGETS = {
         "raw-io", "ward-io", "ward-io-traced", "raw-echo", "ward-io-echo", "raw-dispatch", "ward-plain", "hand-guarded", "ward-guarded", "hand-full", "ward-full",
-        "ward-bytes", "ward-json", "ward-jackson"
+        "ward-bytes", "ward-json", "ward-jackson", "ward-avaje"
     };
     private static final String BODY = "x".repeat(1024);
     private static final String JSON = JsonHandlers.sampleOrder();
@@ -62,9 +62,10 @@ final class KeepAliveClient implements AutoCloseable {
             case "hand-full", "ward-full" -> "POST /full";
             case "ward-bytes" -> "POST /bytes";
             case "ward-json", "ward-jackson" -> "POST /json";
+            case "ward-avaje" -> "POST /avaje";
             default -> throw new IllegalArgumentException("no target " + target);
         };
-        boolean json = path.equals("POST /json") || path.equals("POST /bytes");
+        boolean json = path.equals("POST /json") || path.equals("POST /bytes") || path.equals("POST /avaje");
         return request(path, json ? JSON : path.startsWith("POST") ? BODY : "", json);
     }
 
@@ -81,7 +82,7 @@ final class KeepAliveClient implements AutoCloseable {
     private static int portOf(Servers servers, String target) {
         return switch (target) {
             case "ward-plain", "ward-io" -> servers.bareWardPort();
-            case "ward-bytes", "ward-json" -> servers.jsonPort();
+            case "ward-bytes", "ward-json", "ward-avaje" -> servers.jsonPort();
             case "ward-jackson" -> servers.jacksonPort();
             default -> target.startsWith("ward") ? servers.wardPort() : servers.referencePort();
         };
