@@ -10,12 +10,15 @@ RUNS=${RUNS:-5}
 PROBES=("${@:-sample}")
 mkdir -p benchmarks/target && : > benchmarks/target/startup.log
 # package, not install: a benchmark leaves the user's ~/.m2 alone (the reactor resolves the modules' jars).
-${MVN:-mvn} -B -q -pl benchmarks -am package dependency:build-classpath -DskipTests \
+${MVN:-mvn} -B -q -pl benchmarks -am package dependency:build-classpath -DskipTests -DincludeScope=runtime \
     -Dmdep.outputFile=target/classpath.txt
-# CDS archives classes from jars only, so the probe runs from the module's jar, not its classes directory.
-# Without ward-jackson, which the sample does not depend on: with two codecs on the class path its server refuses
-# to choose one.
-CP="$(ls benchmarks/target/ward-benchmarks-*.jar):$(tr ':' '\n' < benchmarks/target/classpath.txt | grep -v '/ward-jackson-' | paste -sd:)"
+# The class path the sample's users run it with: its jar and its runtime dependencies, and the probe's own classes,
+# not the benchmarks module's 110 jars (Vert.x, Jetty, JMH...): a look-up of a class or a service that is not there
+# (optional dependencies, ServiceLoader) opens and indexes every jar of the path, which is start-up time too.
+# From jars, as CDS archives classes from jars only.
+(cd benchmarks/target/classes && jar --create --file ../startup-probe.jar dev/ward/benchmarks/StartupProbe*.class \
+    dev/ward/benchmarks/StartupHandlers*.class)
+CP="benchmarks/target/startup-probe.jar:$(ls samples/target/ward-samples-*.jar | grep -v -e -tests.jar):$(cat samples/target/classpath.txt)"
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[1], a[int((NR + 1) / 2)], NR }'; }
 measure() { # label, probe, then JVM options
   local label=$1 probe=$2 times; shift 2
