@@ -11,14 +11,17 @@ public class MetricsHandlers {
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     private final PrometheusMeterRegistry registry;
+    private final JvmMeters jvm;
 
-    public MetricsHandlers(PrometheusMeterRegistry registry) {
+    MetricsHandlers(PrometheusMeterRegistry registry, JvmMeters jvm) {
         this.registry = registry;
+        this.jvm = jvm;
     }
 
     @Get("/metrics")
     @Responds(status = 200, body = String.class, description = "the Prometheus text format, version 0.0.4")
     public Response scrape() {
+        jvm.bind();
         return Response.status(200).body(registry.scrape().getBytes(StandardCharsets.UTF_8), PROMETHEUS_TEXT);
     }
 }

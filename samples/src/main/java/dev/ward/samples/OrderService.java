@@ -1,17 +1,9 @@
 package dev.ward.samples;
 
 import dev.ward.undertow.WardServer;
-import io.micrometer.core.instrument.binder.MeterBinder;
-import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
@@ -55,6 +47,7 @@ public final class OrderService {
         Inventory inventory = new Inventory(Map.of("apple", 10, "pear", 5));
         // Ward's counters and the @Traced routes' timers land here, and GET /metrics serves them.
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        JvmMeters jvm = new JvmMeters(metrics);
         builder.host("127.0.0.1")
                 .port(port)
                 .meterRegistry(metrics)
@@ -63,16 +56,8 @@ public final class OrderService {
                 .routes(new OrderHandlersRoutes(new OrderHandlers(inventory, new Payments(3))),
                         new InventoryHandlersRoutes(new InventoryHandlers(inventory)),
                         new HealthHandlersRoutes(new HealthHandlers()),
-                        new MetricsHandlersRoutes(new MetricsHandlers(metrics)));
-        // The JVM's and the process's meters beside Ward's: memory, GC, threads, classes, CPU, uptime. JvmGcMetrics
-        // listens to the GC beans until it is closed, so the server closes such binders when it stops.
-        for (MeterBinder binder : List.of(new JvmMemoryMetrics(), new JvmGcMetrics(), new JvmThreadMetrics(),
-                new ClassLoaderMetrics(), new ProcessorMetrics(), new UptimeMetrics())) {
-            binder.bindTo(metrics);
-            if (binder instanceof AutoCloseable closeable) {
-                builder.closeOnStop(closeable);
-            }
-        }
+                        new MetricsHandlersRoutes(new MetricsHandlers(metrics, jvm)))
+                .closeOnStop(jvm);
         compensations.accept(builder);
         return builder.build();
     }

@@ -29,18 +29,19 @@ public final class OpenApiDocument implements Routes {
 
     private final String path;
     private final byte[] body;
-    private final String etag;
-    /** Both answers, built once: a {@code Response} is immutable and shared between requests. */
-    private final Response ok;
-    private final Response notModified;
+    /**
+     * Both answers, built at the first request, not at start-up: the ETag's digest loads the JDK's security
+     * providers, tens of milliseconds in a fresh JVM (docs/performance.md, "Start-up"). Two first requests at once
+     * may both build them, alike. A {@code Response} is immutable and shared between requests.
+     */
+    private volatile Answers answers;
+
+    private record Answers(String etag, Response ok, Response notModified) {
+    }
 
     private OpenApiDocument(String path, byte[] body) {
         this.path = path;
         this.body = body;
-        this.etag = "\"" + HexFormat.of().formatHex(sha256(body), 0, 16) + "\"";
-        this.ok = Response.status(200).header("ETag", etag).header("Cache-Control", "no-cache")
-                .body(body, "application/json");
-        this.notModified = Response.status(304).header("ETag", etag);
     }
 
     /**
@@ -157,11 +158,18 @@ public final class OpenApiDocument implements Routes {
     }
 
     private Response answer(HeaderValues ifNoneMatch) {
-        return ifNoneMatch != null && matches(ifNoneMatch) ? notModified : ok;
+        Answers built = answers;
+        if (built == null) {
+            String etag = "\"" + HexFormat.of().formatHex(sha256(body), 0, 16) + "\"";
+            built = new Answers(etag, Response.status(200).header("ETag", etag).header("Cache-Control", "no-cache")
+                    .body(body, "application/json"), Response.status(304).header("ETag", etag));
+            answers = built;
+        }
+        return ifNoneMatch != null && matches(ifNoneMatch, built.etag()) ? built.notModified() : built.ok();
     }
 
     /** RFC 9110 13.1.2: a list of tags, or {@code *}; the weak comparison, as for every GET. */
-    private boolean matches(HeaderValues ifNoneMatch) {
+    private static boolean matches(HeaderValues ifNoneMatch, String etag) {
         List<String> tags = new ArrayList<>();
         ifNoneMatch.forEach(value -> tags.addAll(List.of(value.split(","))));
         for (String tag : tags) {
