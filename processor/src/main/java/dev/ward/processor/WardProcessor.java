@@ -1,6 +1,7 @@
 package dev.ward.processor;
 
 import com.google.auto.service.AutoService;
+import com.palantir.javapoet.JavaFile;
 import dev.ward.processor.check.Rule;
 import dev.ward.processor.check.Rules;
 import dev.ward.processor.contract.Contract;
@@ -13,6 +14,7 @@ import dev.ward.processor.model.WardModel;
 import dev.ward.processor.write.ContextKeyWriter;
 import dev.ward.processor.write.RoutesWriter;
 import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -28,6 +30,7 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
 
 /**
  * Ward's annotation processor: reads route classes into a model, runs every {@link Rule} over it, and writes an
@@ -102,7 +105,7 @@ public final class WardProcessor extends AbstractProcessor {
             for (ContextValueType value : model.contextValues()) {
                 current = value.type();
                 if (!diagnostics.hasErrors(value.type()) && generated.add(value.type().getQualifiedName() + "Key")) {
-                    ContextKeyWriter.write(value.type()).writeTo(processingEnv.getFiler());
+                    writeSource(ContextKeyWriter.write(value.type()));
                 }
             }
             if (round.processingOver()) {
@@ -121,8 +124,23 @@ public final class WardProcessor extends AbstractProcessor {
                 contract.incomplete();
             }
         } else if (generated.add(handlerClass.element().getQualifiedName().toString())) {
-            RoutesWriter.write(handlerClass, avajeJsonb()).writeTo(processingEnv.getFiler());
+            writeSource(RoutesWriter.write(handlerClass, avajeJsonb()));
             contract.add(handlerClass);
+        }
+    }
+
+    /**
+     * The whole text first, then one write: {@link JavaFile#writeTo(javax.annotation.processing.Filer)} hands the
+     * filer's writer each token separately, and the writer encodes each on its own.
+     */
+    private void writeSource(JavaFile file) throws IOException {
+        String text = file.toString();
+        String name = file.packageName().isEmpty() ? file.typeSpec().name()
+                : file.packageName() + "." + file.typeSpec().name();
+        JavaFileObject source = processingEnv.getFiler().createSourceFile(name,
+                file.typeSpec().originatingElements().toArray(new Element[0]));
+        try (Writer out = source.openWriter()) {
+            out.write(text);
         }
     }
 
