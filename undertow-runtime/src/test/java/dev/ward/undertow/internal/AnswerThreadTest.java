@@ -85,9 +85,10 @@ class AnswerThreadTest {
     }
 
     @Test
-    void aBlockingExchangeCompletesOnItsWorkerAndKeepsTheConnection() throws Exception {
+    void aBlockingExchangeCompletesOnItsWorker() throws Exception {
         try (RawHttp connection = new RawHttp(server.server.port())) {
-            connection.write("POST /partly-read HTTP/1.1\r\nHost: x\r\nContent-Length: 65536\r\n\r\n" + "x".repeat(65536));
+            connection.write("POST /partly-read HTTP/1.1\r\nHost: x\r\nContent-Length: 65536\r\n\r\n"
+                    + "x".repeat(65536));
             String first = connection.readResponse();
             assertTrue(first.startsWith("HTTP/1.1 200 ") && first.endsWith("\r\n\r\n10"), first);
             connection.write("GET /guarded HTTP/1.1\r\nHost: x\r\n\r\n");

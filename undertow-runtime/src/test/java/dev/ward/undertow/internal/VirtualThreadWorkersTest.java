@@ -21,30 +21,23 @@ class VirtualThreadWorkersTest {
     @Test
     void aFactoryThatThrowsRejectsTheTaskAndKeepsItsPermit() throws Exception {
         IllegalStateException broken = new IllegalStateException("no carrier");
-        VirtualThreadWorkers workers = new VirtualThreadWorkers(failingOnce(() -> {
-            throw broken;
-        }), 1);
-        RejectedExecutionException rejected = assertThrows(RejectedExecutionException.class,
-                () -> workers.execute(() -> { }));
-        assertSame(broken, rejected.getCause());
+        VirtualThreadWorkers workers = new VirtualThreadWorkers(failingOnce(broken), 1);
+        assertSame(broken, assertThrows(RejectedExecutionException.class, () -> workers.execute(() -> { })).getCause());
         assertTheOnePermitIsFree(workers);
     }
 
     @Test
     void aFactoryThatRefusesWithNullRejectsTheTaskAndKeepsItsPermit() throws Exception {
-        VirtualThreadWorkers workers = new VirtualThreadWorkers(failingOnce(() -> null), 1);
-        RejectedExecutionException rejected = assertThrows(RejectedExecutionException.class,
-                () -> workers.execute(() -> { }));
-        assertEquals("the virtual-thread factory refused to create a thread", rejected.getMessage());
+        VirtualThreadWorkers workers = new VirtualThreadWorkers(failingOnce(null), 1);
+        assertEquals("the virtual-thread factory refused to create a thread",
+                assertThrows(RejectedExecutionException.class, () -> workers.execute(() -> { })).getMessage());
         assertTheOnePermitIsFree(workers);
     }
 
     @Test
     void anErrorFromTheFactoryIsRethrownAndKeepsItsPermit() throws Exception {
         OutOfMemoryError noThread = new OutOfMemoryError("unable to create native thread");
-        VirtualThreadWorkers workers = new VirtualThreadWorkers(failingOnce(() -> {
-            throw noThread;
-        }), 1);
+        VirtualThreadWorkers workers = new VirtualThreadWorkers(failingOnce(noThread), 1);
         assertSame(noThread, assertThrows(OutOfMemoryError.class, () -> workers.execute(() -> { })));
         assertTheOnePermitIsFree(workers);
     }
@@ -59,8 +52,8 @@ class VirtualThreadWorkersTest {
         assertTrue(workers.isTerminated());
     }
 
-    /** Fails the first thread request as {@code failure} says, then makes platform threads. */
-    private static ThreadFactory failingOnce(FailingFactory failure) {
+    /** Once: throws {@code failure} (unchecked or an Error), or refuses with null without one; then platform threads. */
+    private static ThreadFactory failingOnce(Throwable failure) {
         return new ThreadFactory() {
             private boolean failed;
 
@@ -68,14 +61,16 @@ class VirtualThreadWorkersTest {
             public Thread newThread(Runnable task) {
                 if (!failed) {
                     failed = true;
-                    return failure.newThread();
+                    if (failure instanceof RuntimeException unchecked) {
+                        throw unchecked;
+                    }
+                    if (failure instanceof Error error) {
+                        throw error;
+                    }
+                    return null;
                 }
                 return new Thread(task, "test-worker");
             }
         };
-    }
-
-    private interface FailingFactory {
-        Thread newThread();
     }
 }
