@@ -763,8 +763,7 @@ public final class RouteExchange implements RequestValues {
             return;
         }
         try {
-            route.workers().execute(() -> runFallback(answer,
-                    this::write, this::answerFailure));
+            route.workers().execute(() -> runFallback(answer, this::write, this::answerFailure));
         } catch (RejectedExecutionException full) {
             route.metrics().bulkheadRejection(route.name());
             ResponseWriter.write(exchange, Problems.of(503, "the request did not complete within its deadline of "
@@ -807,8 +806,7 @@ public final class RouteExchange implements RequestValues {
                 route.metrics().bodyRejected(route.name(), problem.status());
                 LingeringClose.arm(exchange);
             }
-            write(Problems.of(problem.status(), problem.getMessage(), problem.location(),
-                    requestId));
+            write(Problems.of(problem.status(), problem.getMessage(), problem.location(), requestId));
             return;
         }
         if (failure instanceof Reject rejection) {
