@@ -364,7 +364,27 @@ public final class RouteExchange implements RequestValues {
             exchange.endExchange();
             return;
         }
-        ResponseWriter.write(exchange, response);
+        write(response);
+    }
+
+    /**
+     * Writes the answer this exchange owns (the caller won the gate) on the connection's I/O thread: from a worker,
+     * as one task handed to it. Sending and completing the exchange on the worker would take the I/O thread's locks
+     * (the selector's interest set, its wake-up, its timer queue for the deadline) once each, and make the I/O thread
+     * spin on the connection's read state while the worker completes; on a busy core, each of those waits for the
+     * holder's next time slice. An exchange the handler made blocking keeps its worker: ending it closes the
+     * blocking streams, which must not run on the I/O thread.
+     */
+    private void write(Response response) {
+        if (exchange.isInIoThread() || exchange.isBlocking()) {
+            ResponseWriter.write(exchange, response);
+            return;
+        }
+        try {
+            exchange.getIoThread().execute(() -> ResponseWriter.write(exchange, response));
+        } catch (RejectedExecutionException stopping) {
+            ResponseWriter.write(exchange, response); // the I/O thread is exiting: the worker writes, as it may
+        }
     }
 
     /** Answers when an asynchronous handler's stage completes; a failed stage is a failure of the route. */
@@ -665,7 +685,7 @@ public final class RouteExchange implements RequestValues {
         refused = true;
         handlerDone();
         if (claim()) {
-            ResponseWriter.write(exchange, problem);
+            write(problem);
         }
     }
 
@@ -743,8 +763,7 @@ public final class RouteExchange implements RequestValues {
             return;
         }
         try {
-            route.workers().execute(() -> runFallback(answer,
-                    response -> ResponseWriter.write(exchange, response), this::answerFailure));
+            route.workers().execute(() -> runFallback(answer, this::write, this::answerFailure));
         } catch (RejectedExecutionException full) {
             route.metrics().bulkheadRejection(route.name());
             ResponseWriter.write(exchange, Problems.of(503, "the request did not complete within its deadline of "
@@ -787,13 +806,12 @@ public final class RouteExchange implements RequestValues {
                 route.metrics().bodyRejected(route.name(), problem.status());
                 LingeringClose.arm(exchange);
             }
-            ResponseWriter.write(exchange, Problems.of(problem.status(), problem.getMessage(), problem.location(),
-                    requestId));
+            write(Problems.of(problem.status(), problem.getMessage(), problem.location(), requestId));
             return;
         }
         if (failure instanceof Reject rejection) {
             route.metrics().contextRejected(route.name(), rejection.response().status());
-            ResponseWriter.write(exchange, rejection.response());
+            write(rejection.response());
             return;
         }
         this.failure = failure;
@@ -815,7 +833,7 @@ public final class RouteExchange implements RequestValues {
             route.metrics().aborted(route.name());
             ResponseWriter.abort(exchange);
         } else {
-            ResponseWriter.write(exchange, Problems.of(500, null, requestId));
+            write(Problems.of(500, null, requestId));
         }
     }
 

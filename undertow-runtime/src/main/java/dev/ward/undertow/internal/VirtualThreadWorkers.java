@@ -26,7 +26,12 @@ public final class VirtualThreadWorkers extends AbstractExecutorService {
     private volatile boolean shutdown;
 
     public VirtualThreadWorkers(int bound) {
-        this.threads = factory("ward-virtual-");
+        this(factory("ward-virtual-"), bound);
+    }
+
+    /** For tests: any thread factory, so a factory that fails can be shown not to cost a permit. */
+    VirtualThreadWorkers(ThreadFactory threads, int bound) {
+        this.threads = threads;
         this.bound = bound;
         this.permits = new Semaphore(bound);
     }
@@ -64,16 +69,33 @@ public final class VirtualThreadWorkers extends AbstractExecutorService {
             throw new RejectedExecutionException(shutdown ? "the server is stopping"
                     : bound + " handlers are already running on virtual threads");
         }
-        Thread thread = threads.newThread(() -> {
-            try {
-                task.run();
-            } finally {
-                running.remove(Thread.currentThread());
-                permits.release();
+        Thread thread = null;
+        try {
+            thread = threads.newThread(() -> {
+                try {
+                    task.run();
+                } finally {
+                    running.remove(Thread.currentThread());
+                    permits.release();
+                }
+            });
+            if (thread == null) {
+                throw new RejectedExecutionException("the virtual-thread factory refused to create a thread");
             }
-        });
-        running.add(thread);
-        thread.start();
+            running.add(thread);
+            thread.start();
+        } catch (RuntimeException | Error notStarted) {
+            // The task never runs, so nothing else gives its permit back: a leaked one would shrink the bound for good.
+            if (thread != null) {
+                running.remove(thread);
+            }
+            permits.release();
+            if (notStarted instanceof RuntimeException && !(notStarted instanceof RejectedExecutionException)) {
+                // A rejection is what the dispatch answers with 503; anything else would leave the exchange open.
+                throw new RejectedExecutionException("could not start a virtual thread for the handler", notStarted);
+            }
+            throw notStarted;
+        }
     }
 
     @Override
