@@ -1,7 +1,6 @@
 package dev.ward.processor;
 
 import com.google.auto.service.AutoService;
-import com.palantir.javapoet.JavaFile;
 import dev.ward.processor.check.Rule;
 import dev.ward.processor.check.Rules;
 import dev.ward.processor.contract.Contract;
@@ -14,7 +13,6 @@ import dev.ward.processor.model.WardModel;
 import dev.ward.processor.write.ContextKeyWriter;
 import dev.ward.processor.write.RoutesWriter;
 import java.io.IOException;
-import java.io.Writer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -30,7 +28,6 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
-import javax.tools.JavaFileObject;
 
 /**
  * Ward's annotation processor: reads route classes into a model, runs every {@link Rule} over it, and writes an
@@ -105,7 +102,7 @@ public final class WardProcessor extends AbstractProcessor {
             for (ContextValueType value : model.contextValues()) {
                 current = value.type();
                 if (!diagnostics.hasErrors(value.type()) && generated.add(value.type().getQualifiedName() + "Key")) {
-                    writeSource(ContextKeyWriter.write(value.type()));
+                    ContextKeyWriter.write(value.type()).writeTo(processingEnv.getFiler());
                 }
             }
             if (round.processingOver()) {
@@ -124,23 +121,8 @@ public final class WardProcessor extends AbstractProcessor {
                 contract.incomplete();
             }
         } else if (generated.add(handlerClass.element().getQualifiedName().toString())) {
-            writeSource(RoutesWriter.write(handlerClass, avajeJsonb()));
+            RoutesWriter.write(handlerClass, avajeJsonb()).writeTo(processingEnv.getFiler());
             contract.add(handlerClass);
-        }
-    }
-
-    /**
-     * The whole text first, then one write: {@link JavaFile#writeTo(javax.annotation.processing.Filer)} hands the
-     * filer's writer each token separately, and the writer encodes each on its own.
-     */
-    private void writeSource(JavaFile file) throws IOException {
-        String text = file.toString();
-        String name = file.packageName().isEmpty() ? file.typeSpec().name()
-                : file.packageName() + "." + file.typeSpec().name();
-        JavaFileObject source = processingEnv.getFiler().createSourceFile(name,
-                file.typeSpec().originatingElements().toArray(new Element[0]));
-        try (Writer out = source.openWriter()) {
-            out.write(text);
         }
     }
 
